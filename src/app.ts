@@ -1,0 +1,105 @@
+// Builds the web application from the feature routers. No I/O happens at import time: the caller
+// passes the open database, the config and the logger.
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './db/connect.ts';
+import { isLocale, negotiateLocale, type Locale } from './i18n/locales.ts';
+import { assetByUrl } from './web/assets.ts';
+import { perGeneration, ResponseCache } from './web/cache.ts';
+import { pageContext } from './web/context.ts';
+import type { AppEnv } from './web/env.ts';
+import { renderError } from './web/render-error.tsx';
+import { HttpError } from './web/errors.ts';
+import { securityHeaders } from './web/security.ts';
+import { facetLabels } from './features/taxonomy/store.ts';
+import { homePages } from './features/home/routes.tsx';
+import { libraryPages } from './features/library/routes.tsx';
+import { apiRoutes } from './features/api/routes.ts';
+
+export type AppDeps = { db: Db; config: Config; log: Logger };
+
+/** The locale of an API request: ?lang=, then Accept-Language. */
+function apiLocale(url: URL, acceptLanguage: string | undefined): Locale {
+  const lang = url.searchParams.get('lang');
+  return isLocale(lang) ? lang : negotiateLocale(acceptLanguage);
+}
+
+export function createApp({ db, config, log }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const cache = new ResponseCache(config.cacheEntries);
+  const labels = perGeneration(() => facetLabels(db));
+
+  // One structured log line per request, with its id and timing.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    c.set('requestId', requestId);
+    c.set('db', db);
+    c.set('config', config);
+    c.set('log', log);
+    c.set('labels', labels);
+    await next();
+    c.header('X-Request-Id', requestId);
+    log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+  });
+  app.use('*', securityHeaders);
+  app.use('*', compress());
+
+  app.get('/assets/:file', (c) => {
+    const asset = assetByUrl.get(c.req.path);
+    if (!asset) throw new HttpError(404, 'error.notFound');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('ETag', asset.etag);
+    return c.body(asset.body, 200, { 'Content-Type': asset.type });
+  });
+  app.get('/', (c) => c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}`, 302));
+  app.get('/health', (c) => c.json({ ok: true }));
+
+  // Language context: from the URL prefix for pages, from ?lang / Accept-Language for the API.
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const first = url.pathname.split('/')[1] ?? '';
+    if (first === 'api') c.set('ctx', pageContext(apiLocale(url, c.req.header('accept-language')), url));
+    else if (isLocale(first)) c.set('ctx', pageContext(first, url));
+    else {
+      c.set('ctx', pageContext(negotiateLocale(c.req.header('accept-language')), new URL(url.origin)));
+      throw new HttpError(404, 'error.notFound');
+    }
+    await next();
+  });
+
+  // Public GETs: answered from memory until the next write, with ETag and Cache-Control.
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const key = `${c.var.ctx.locale} ${c.req.url}`;
+    const hit = cache.get(key);
+    if (hit) {
+      if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag });
+      return c.body(hit.body as string, hit.status as 200, { ...hit.headers, 'X-Cache': 'hit' });
+    }
+    await next();
+    if (c.res.status !== 200) return;
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    c.res.headers.set('ETag', etag);
+    c.res.headers.set('Cache-Control', 'public, max-age=60');
+    c.res.headers.set('Vary', 'Accept-Language');
+    const headers: Record<string, string> = {};
+    c.res.headers.forEach((v, k) => (headers[k] = v));
+    cache.set(key, { body, headers, status: 200, etag });
+    if (c.req.header('if-none-match') === etag) c.res = new Response(null, { status: 304, headers: { ETag: etag } });
+  });
+
+  app.route('/', apiRoutes());
+  app.route('/', homePages());
+  app.route('/', libraryPages());
+
+  app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
+  app.onError((error, c) => renderError(c, error));
+  return app;
+}
+
+export type AtlasApp = ReturnType<typeof createApp>;

@@ -1,0 +1,135 @@
+// Faceted full-text search over published resources, in one round trip: the page of results, the
+// total and the count of every facet value. Each facet's counts apply every other active filter
+// but not its own, so a user sees how many results each alternative would give.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Facet, SearchParams } from './schema.ts';
+import type { Resource } from './store.ts';
+
+export type FacetCount = { value: string; count: number };
+export type SearchResult = {
+  total: number;
+  items: Resource[];
+  facets: Record<Facet, FacetCount[]>;
+  /** Misspelt query words and the known words searched for them as well. */
+  corrections: { word: string; suggestion: string }[];
+};
+
+type Token = { word: string; negated: boolean };
+
+/** Splits a query into words (letters and digits of any script); "-word" excludes. */
+export function tokenize(query: string): Token[] {
+  const tokens: Token[] = [];
+  for (const chunk of query.normalize('NFC').split(/\s+/)) {
+    const negated = chunk.startsWith('-');
+    // Words joined by punctuation ("child-friendly") are separate words, as for the text parser.
+    for (const m of chunk.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)) tokens.push({ word: m[0].toLowerCase(), negated });
+  }
+  return tokens.slice(0, 12);
+}
+
+/** The tsquery text for one config: every word required, alternatives ORed, the last word also as a prefix. */
+function tsqueryText(tokens: Token[], alternatives: Map<string, string>): string {
+  return tokens
+    .map((t, i) => {
+      const isLast = i === tokens.length - 1;
+      const prefix = isLast && !t.negated && t.word.length >= 3 ? ':*' : '';
+      const alt = alternatives.get(t.word);
+      const term = alt ? `(${t.word}${prefix} | ${alt})` : `${t.word}${prefix}`;
+      return t.negated ? `!${term}` : term;
+    })
+    .join(' & ');
+}
+
+/** The query matched against every language's stemmer (the document vector holds all five). */
+function tsquery(text: string): RawBuilder<unknown> {
+  return sql`(to_tsquery('english', atlas_unaccent(${text})) || to_tsquery('spanish', atlas_unaccent(${text}))
+    || to_tsquery('russian', ${text}) || to_tsquery('arabic', ${text}) || to_tsquery('simple', atlas_unaccent(${text})))`;
+}
+
+/** For words the library has never seen, the most similar known word (trigram similarity). */
+async function corrections(db: Db, tokens: Token[]): Promise<{ word: string; suggestion: string }[]> {
+  const words = tokens.filter((t) => !t.negated && t.word.length >= 4 && !/^\d+$/.test(t.word)).map((t) => t.word);
+  if (words.length === 0) return [];
+  const last = tokens[tokens.length - 1]?.word;
+  const r = await sql<{ word: string; suggestion: string | null }>`
+    SELECT q.word, (SELECT w.word FROM search_words w WHERE w.word % atlas_unaccent(q.word)
+                    ORDER BY similarity(w.word, atlas_unaccent(q.word)) DESC, w.word LIMIT 1) AS suggestion
+    FROM unnest(${words}::text[]) AS q(word)
+    WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = atlas_unaccent(q.word)
+                      OR (q.word = ${last ?? ''} AND w.word LIKE atlas_unaccent(q.word) || '%'))`.execute(db);
+  return r.rows.filter((row): row is { word: string; suggestion: string } => !!row.suggestion && row.suggestion !== row.word);
+}
+
+const EMPTY_FACETS = (): Record<Facet, FacetCount[]> => ({ topic: [], country: [], region: [], publisher: [], type: [], year: [], language: [] });
+
+export async function searchResources(db: Db, params: SearchParams, locale: Locale): Promise<SearchResult> {
+  const tokens = tokenize(params.q);
+  const fixes = await corrections(db, tokens);
+  const alternatives = new Map(fixes.map((f) => [f.word, f.suggestion]));
+  const hasText = tokens.some((t) => !t.negated);
+  const query = hasText ? tsquery(tsqueryText(tokens, alternatives)) : undefined;
+
+  // One boolean per facet filter; TRUE when the facet is not filtered.
+  const arrayFilter = (column: string, values: string[]) =>
+    values.length ? sql`(${sql.ref(column)} && ${values}::text[])` : sql`TRUE`;
+  const flags = {
+    topic: arrayFilter('topics', params.topic),
+    country: arrayFilter('countries', params.country),
+    region: arrayFilter('regions', params.region),
+    publisher: arrayFilter('publishers', params.publisher),
+    language: arrayFilter('languages', params.language),
+    type: params.type.length ? sql`(type = ANY(${params.type}::text[]))` : sql`TRUE`,
+    year:
+      params.yearFrom !== undefined || params.yearTo !== undefined
+        ? sql`(year BETWEEN ${params.yearFrom ?? -1} AND ${params.yearTo ?? 99999})`
+        : sql`TRUE`,
+  };
+  const all = (except?: Facet) => sql.join((Object.keys(flags) as Facet[]).filter((f) => f !== except).map((f) => sql.ref(`f_${f}`)), sql` AND `);
+
+  const title = sql`lower(coalesce(title->>${locale}, title->>'en', (SELECT min(v) FROM jsonb_each_text(title) AS e(k, v))))`;
+  const order =
+    params.sort === 'title'
+      ? sql`${title}, id`
+      : params.sort === 'newest' || !query
+        ? sql`year DESC NULLS LAST, published_at DESC NULLS LAST, id DESC`
+        : sql`rank DESC, year DESC NULLS LAST, id DESC`;
+  const offset = (params.page - 1) * params.perPage;
+
+  const facetSql = (facet: Facet, valueExpr: RawBuilder<unknown>, from: RawBuilder<unknown>, extra = sql``) =>
+    sql`SELECT ${facet}::text AS facet, ${valueExpr}::text AS value, count(*)::int AS n FROM m ${from} WHERE ${all(facet)} ${extra} GROUP BY 2`;
+
+  const r = await sql<{ items: Resource[] | null; total: number; facets: { facet: Facet; value: string; n: number }[] | null }>`
+    WITH m AS MATERIALIZED (
+      SELECT id, slug, type, year, link, status, title, summary, topics, countries, regions, publishers, languages,
+        created_at, updated_at, published_at,
+        ${query ? sql`ts_rank_cd(search_vector, ${query})` : sql`0`} AS rank,
+        ${sql.join((Object.keys(flags) as Facet[]).map((f) => sql`${flags[f]} AS ${sql.ref(`f_${f}`)}`), sql`, `)}
+      FROM resources
+      WHERE status = 'published' ${query ? sql`AND search_vector @@ ${query}` : sql``}
+    ),
+    page AS (
+      SELECT id::text AS id, slug, type, year, link, status, title, summary, topics, countries, regions, publishers, languages,
+        created_at, updated_at, published_at, rank
+      FROM m WHERE ${all()} ORDER BY ${order} LIMIT ${params.perPage} OFFSET ${offset}
+    ),
+    counts AS (
+      ${facetSql('topic', sql`v`, sql`, unnest(topics) v`)}
+      UNION ALL ${facetSql('country', sql`v`, sql`, unnest(countries) v`)}
+      UNION ALL ${facetSql('region', sql`v`, sql`, unnest(regions) v`)}
+      UNION ALL ${facetSql('publisher', sql`v`, sql`, unnest(publishers) v`)}
+      UNION ALL ${facetSql('language', sql`v`, sql`, unnest(languages) v`)}
+      UNION ALL ${facetSql('type', sql`type`, sql``)}
+      UNION ALL ${facetSql('year', sql`year`, sql``, sql`AND year IS NOT NULL`)}
+    )
+    SELECT (SELECT json_agg(page) FROM page) AS items,
+      (SELECT count(*) FROM m WHERE ${all()})::int AS total,
+      (SELECT json_agg(json_build_object('facet', facet, 'value', value, 'n', n) ORDER BY facet, n DESC, value) FROM counts) AS facets`.execute(db);
+
+  const row = r.rows[0]!;
+  const facets = EMPTY_FACETS();
+  for (const f of row.facets ?? []) facets[f.facet].push({ value: f.value, count: f.n });
+  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
+  return { total: row.total, items: row.items ?? [], facets, corrections: fixes };
+}

@@ -1,0 +1,83 @@
+// The `atlas` command line: serve | migrate | import | seed.
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { loadShippedData } from './features/seed/shipped.ts';
+import { runImportCommand } from './features/import/cli.ts';
+import { startServer } from './server.ts';
+
+const USAGE = `Usage: atlas <command>
+
+  serve                         start the web server (PORT, HOST, ATLAS_DATA_DIR or DATABASE_URL)
+  migrate                       apply database migrations
+  seed                          load the shipped vocabularies and (on an empty library) resources
+  import listing|csv|json FILE  import resources; all or nothing unless --skip-invalid
+         [--skip-invalid] [--status draft|published] [--dry-run]
+`;
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(loadConfig());
+      console.log(`Child Protection Atlas: ${server.url}/`);
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return new Promise<number>(() => undefined);
+    }
+    case 'migrate':
+      return withDatabase(async (db) => {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+        return 0;
+      });
+    case 'seed':
+      return withDatabase(async (db) => {
+        const { resourcesLoaded } = await loadShippedData(db);
+        console.log(`Vocabularies refreshed; ${resourcesLoaded} shipped resources loaded.`);
+        return 0;
+      });
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { 'skip-invalid': { type: 'boolean' }, status: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      });
+      const [format, file] = positionals;
+      if (!format || !file) {
+        console.error(USAGE);
+        return 2;
+      }
+      return withDatabase((db) =>
+        runImportCommand(db, { format, file, skipInvalid: !!values['skip-invalid'], status: values.status, dryRun: !!values['dry-run'] }),
+      );
+    }
+    default:
+      console.error(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`atlas: ${error.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+// Starts the Atlas: open the database, migrate, load the shipped data, serve HTTP.
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { loadShippedData } from './features/seed/shipped.ts';
+
+export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const { resourcesLoaded } = await loadShippedData(database.db);
+    if (resourcesLoaded) log.info({ resourcesLoaded }, 'shipped resources loaded');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const app = createApp({ db: database.db, config, log });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info({ url, database: database.kind }, 'Child Protection Atlas is serving');
+  return {
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// What every request handler can reach through c.var.
+import type { Logger } from 'pino';
+import type { Db } from '../db/connect.ts';
+import type { Config } from '../config.ts';
+import type { PageContext } from './context.ts';
+import type { Labels } from '../features/library/labels.ts';
+
+export type AppEnv = {
+  Variables: {
+    db: Db;
+    config: Config;
+    log: Logger;
+    requestId: string;
+    /** The page's language context: from the URL prefix for pages, from ?lang or Accept-Language for the API. */
+    ctx: PageContext;
+    labels: () => Promise<Labels>;
+  };
+};
