@@ -25,7 +25,9 @@ function exportContext(c: Context<AppEnv>, labels: ExportContext['labels']): Exp
 function download(c: Context<AppEnv>, format: ExportFormat, items: Resource[], ctx: ExportContext, name: string) {
   const spec = EXPORT_FORMATS.find((f) => f.extension === format);
   if (!spec) throw new HttpError(400, 'error.invalidParameter', { name: 'format', problem: 'error.problem.enum' }, 'format');
-  return c.body(exportResources(format, items, ctx), 200, {
+  // A byte-order mark lets spreadsheet programs read Arabic, Farsi and Russian CSV as UTF-8.
+  const body = (format === 'csv' ? '\uFEFF' : '') + exportResources(format, items, ctx);
+  return c.body(body, 200, {
     'Content-Type': spec.mediaType,
     'Content-Disposition': `attachment; filename="${name}.${format}"`,
   });
