@@ -1,7 +1,7 @@
 // Public pages of the library under /{locale}/library.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../web/env.ts';
-import { HttpError, notFound } from '../../web/errors.ts';
+import { notFound } from '../../web/errors.ts';
 import { href } from '../../web/html.ts';
 import { pickText } from '../../i18n/locales.ts';
 import { getCountry, getPublisher, getTopic, listCountries, listPublishers, listTopics, listRegions } from '../taxonomy/store.ts';
@@ -21,6 +21,17 @@ function filtered(overrides: Partial<SearchParams>): SearchParams {
     q: '', topic: [], country: [], region: [], publisher: [], type: [], language: [],
     yearFrom: undefined, yearTo: undefined, sort: 'newest', page: 1, perPage: VOCABULARY_PAGE_SIZE, ...overrides,
   };
+}
+
+/** A topic, country, region or publisher page: its newest resources and a link to all of them in the library. */
+async function vocabularyPage(c: Context<AppEnv>, heading: string, filter: Partial<SearchParams>, aside?: { title: string; links: { href: string; name: string }[] }) {
+  const { db, ctx } = c.var;
+  const [result, labels] = await Promise.all([searchResources(db, filtered(filter), ctx.locale), c.var.labels()]);
+  const query = { topic: filter.topic, country: filter.country, region: filter.region, publisher: filter.publisher };
+  return c.html(
+    <VocabularyPage ctx={ctx} heading={heading} items={result.items} total={result.total} labels={labels}
+      libraryLink={href(`/${ctx.locale}/library`, query)} aside={aside} />,
+  );
 }
 
 export function libraryPages() {
@@ -44,12 +55,7 @@ export function libraryPages() {
     const { db, ctx } = c.var;
     const topic = await getTopic(db, c.req.param('slug'));
     if (!topic) throw notFound();
-    const params = filtered({ topic: [topic.slug] });
-    const [result, labels] = await Promise.all([searchResources(db, params, ctx.locale), c.var.labels()]);
-    return c.html(
-      <VocabularyPage ctx={ctx} heading={ctx.t('topic.title', { name: nameIn(ctx, topic.names) })} items={result.items} total={result.total}
-        labels={labels} libraryLink={href(`/${ctx.locale}/library`, { topic: topic.slug })} />,
-    );
+    return vocabularyPage(c, ctx.t('topic.title', { name: nameIn(ctx, topic.names) }), { topic: [topic.slug] });
   });
 
   app.get('/:locale/library/countries', async (c) => {
@@ -66,28 +72,19 @@ export function libraryPages() {
     const code = c.req.param('code').toUpperCase();
     const country = /^[A-Z]{2}$/.test(code) ? await getCountry(db, code) : undefined;
     if (!country) throw notFound();
-    const params = filtered({ country: [code] });
-    const [result, labels] = await Promise.all([searchResources(db, params, ctx.locale), c.var.labels()]);
-    return c.html(
-      <VocabularyPage ctx={ctx} heading={ctx.t('country.title', { name: nameIn(ctx, country.names) })} items={result.items} total={result.total}
-        labels={labels} libraryLink={href(`/${ctx.locale}/library`, { country: code })}
-        aside={{ title: ctx.t('country.regions'), links: country.regions.map((r) => ({ href: `/${ctx.locale}/library/regions/${r.code}`, name: nameIn(ctx, r.names) })) }} />,
-    );
+    const regions = country.regions.map((r) => ({ href: `/${ctx.locale}/library/regions/${r.code}`, name: nameIn(ctx, r.names) }));
+    return vocabularyPage(c, ctx.t('country.title', { name: nameIn(ctx, country.names) }), { country: [code] }, { title: ctx.t('country.regions'), links: regions });
   });
 
   app.get('/:locale/library/regions/:code', async (c) => {
     const { db, ctx } = c.var;
     const region = (await listRegions(db)).find((r) => r.code === c.req.param('code'));
     if (!region) throw notFound();
-    const params = filtered({ region: [region.code] });
-    const [result, labels] = await Promise.all([searchResources(db, params, ctx.locale), c.var.labels()]);
+    const labels = await c.var.labels();
     const members = region.members
       .map((code) => ({ href: `/${ctx.locale}/library/countries/${code}`, name: pickText(labels.country.get(code), ctx.locale).text || code }))
       .sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
-    return c.html(
-      <VocabularyPage ctx={ctx} heading={ctx.t('region.title', { name: nameIn(ctx, region.names) })} items={result.items} total={result.total}
-        labels={labels} libraryLink={href(`/${ctx.locale}/library`, { region: region.code })} aside={{ title: ctx.t('region.members'), links: members }} />,
-    );
+    return vocabularyPage(c, ctx.t('region.title', { name: nameIn(ctx, region.names) }), { region: [region.code] }, { title: ctx.t('region.members'), links: members });
   });
 
   app.get('/:locale/library/publishers', async (c) => {
@@ -100,12 +97,7 @@ export function libraryPages() {
     const { db, ctx } = c.var;
     const publisher = await getPublisher(db, c.req.param('slug'));
     if (!publisher) throw notFound();
-    const params = filtered({ publisher: [publisher.slug] });
-    const [result, labels] = await Promise.all([searchResources(db, params, ctx.locale), c.var.labels()]);
-    return c.html(
-      <VocabularyPage ctx={ctx} heading={ctx.t('publisher.title', { name: publisher.name })} items={result.items} total={result.total}
-        labels={labels} libraryLink={href(`/${ctx.locale}/library`, { publisher: publisher.slug })} />,
-    );
+    return vocabularyPage(c, ctx.t('publisher.title', { name: publisher.name }), { publisher: [publisher.slug] });
   });
 
   // /{locale}/library/{id}-{slug}: the id decides; a changed slug redirects to the current address.
@@ -122,5 +114,3 @@ export function libraryPages() {
 
   return app;
 }
-
-export { HttpError };
