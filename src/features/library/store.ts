@@ -81,12 +81,13 @@ export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<
     FROM derived
     ON CONFLICT (slug) DO UPDATE SET
       type = EXCLUDED.type, year = EXCLUDED.year, link = EXCLUDED.link, status = EXCLUDED.status,
-      title = EXCLUDED.title, summary = EXCLUDED.summary, topics = EXCLUDED.topics, countries = EXCLUDED.countries,
+      -- Texts merge by language: an English-only import keeps the other languages' translations.
+      title = r.title || EXCLUDED.title, summary = r.summary || EXCLUDED.summary, topics = EXCLUDED.topics, countries = EXCLUDED.countries,
       regions = EXCLUDED.regions, publishers = EXCLUDED.publishers, languages = EXCLUDED.languages,
       search_extra = EXCLUDED.search_extra, updated_at = now(),
       published_at = CASE WHEN EXCLUDED.status = 'published' THEN coalesce(r.published_at, now()) END
     WHERE (r.type, r.year, r.link, r.status, r.title, r.summary, r.topics, r.countries, r.publishers, r.languages, r.search_extra)
-      IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.year, EXCLUDED.link, EXCLUDED.status, EXCLUDED.title, EXCLUDED.summary,
+      IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.year, EXCLUDED.link, EXCLUDED.status, r.title || EXCLUDED.title, r.summary || EXCLUDED.summary,
         EXCLUDED.topics, EXCLUDED.countries, EXCLUDED.publishers, EXCLUDED.languages, EXCLUDED.search_extra)
     RETURNING r.slug, r.id::text AS id, (xmax = 0) AS created`.execute(db);
   const written = new Map(result.rows.map((r) => [r.slug, r]));

@@ -37,6 +37,7 @@ const INFORMAL_NAMES: Record<string, string> = {
   'the bahamas': 'BS',
   'vatican city': 'VA',
   micronesia: 'FM',
+  'viet nam': 'VN',
 };
 
 function normalise(name: string): string {
