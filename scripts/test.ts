@@ -2,12 +2,13 @@
 // Chromium is there for the browser tests, then runs every *.test.ts with Node's test runner.
 // Every store test runs on PGlite and on that server; a missing server is a failure, not a skip.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startCluster, type Cluster } from './postgres-cluster.ts';
 import { ensureChromium } from './chromium.ts';
 
 function findTests(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (name === 'node_modules' || name.startsWith('.')) return [];
