@@ -19,6 +19,8 @@ export type Config = {
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   publicUrl: string;
+  /** False when publicUrl was derived from HOST and PORT: the server then sets it from the port it got. */
+  publicUrlExplicit: boolean;
   cacheEntries: number;
 };
 
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
+    publicUrlExplicit: e.PUBLIC_URL !== undefined,
     cacheEntries: e.ATLAS_CACHE_ENTRIES,
   };
 }

@@ -19,12 +19,15 @@ export async function startServer(config: Config): Promise<{ url: string; close(
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db, config, log });
+  // The app reads publicUrl per request: when it was not configured, it follows the port we get.
+  const appConfig = { ...config };
+  const app = createApp({ db: database.db, config: appConfig, log });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  if (!config.publicUrlExplicit) appConfig.publicUrl = url;
   log.info({ url, database: database.kind }, 'Child Protection Atlas is serving');
   return {
     url,

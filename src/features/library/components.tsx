@@ -50,7 +50,7 @@ export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; 
           {truncate(summary.text)}
         </p>
       ) : null}
-      {summary.fallback && summary.text ? <FallbackNote ctx={ctx} lang={summary.lang} /> : null}
+      {title.fallback || (summary.fallback && summary.text) ? <FallbackNote ctx={ctx} lang={summary.fallback && summary.text ? summary.lang : title.lang} /> : null}
     </li>
   );
 }

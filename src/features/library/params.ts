@@ -18,7 +18,10 @@ const list = <T extends z.ZodType<string>>(item: T) =>
     z.array(item).max(LIMITS.filterValuesMax),
   );
 
-const year = z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax).optional();
+/** An empty value (`year_from=` from a form field left blank) means "not set". */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+const year = unsetIfEmpty(z.coerce.number().int().min(LIMITS.yearMin).max(LIMITS.yearMax).optional());
 
 export const SearchQuerySchema = z.object({
   q: z.string().max(LIMITS.queryMax).optional(),
@@ -30,9 +33,9 @@ export const SearchQuerySchema = z.object({
   language: list(z.string().regex(/^[a-z]{2,3}$/)),
   year_from: year,
   year_to: year,
-  sort: z.enum(SORTS).optional(),
-  page: z.coerce.number().int().min(1).max(LIMITS.pageMax).optional(),
-  per_page: z.coerce.number().int().min(1).max(LIMITS.perPageMax).optional(),
+  sort: unsetIfEmpty(z.enum(SORTS).optional()),
+  page: unsetIfEmpty(z.coerce.number().int().min(1).max(LIMITS.pageMax).optional()),
+  per_page: unsetIfEmpty(z.coerce.number().int().min(1).max(LIMITS.perPageMax).optional()),
 });
 
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
@@ -41,7 +44,9 @@ export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 export function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
+    // An empty field of a submitted form (year_from=) means "not set".
+    const values = url.searchParams.getAll(key).filter((v) => v.trim() !== '');
+    if (values.length === 0) continue;
     out[key] = values.length === 1 ? values[0]! : values;
   }
   return out;
@@ -84,7 +89,8 @@ export function toSearchParams(query: SearchQuery, defaults: { perPage: number }
     language: query.language,
     yearFrom,
     yearTo,
-    sort: query.sort ?? (q ? 'relevance' : 'newest'),
+    // Relevance without words to rank by orders newest first (see search.ts).
+    sort: query.sort ?? 'relevance',
     page: query.page ?? 1,
     perPage: query.per_page ?? defaults.perPage,
   };
@@ -109,7 +115,7 @@ export function searchQuery(p: SearchParams, overrides: Partial<SearchParams> = 
     language: s.language,
     year_from: s.yearFrom,
     year_to: s.yearTo,
-    sort: s.sort === (s.q ? 'relevance' : 'newest') ? undefined : s.sort,
+    sort: s.sort === 'relevance' ? undefined : s.sort,
     page: s.page > 1 ? s.page : undefined,
   };
 }

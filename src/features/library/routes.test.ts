@@ -29,7 +29,9 @@ for (const kind of DATABASE_KINDS) {
       const html = await res.text();
       assert.match(html, /^<!DOCTYPE html><html lang="en" dir="ltr">/);
       assert.match(html, /29 resources/);
-      assert.match(html, /Missing Children in Southeast Asia/);
+      assert.match(html, /Page 1 of 2/);
+      const page2 = await (await get('/en/library?page=2')).text();
+      assert.match(html + page2, /Missing Children in Southeast Asia/);
       assert.match(html, /<legend>Topic<\/legend>/);
       assert.match(html, /name="country" value="LA"/);
     });
@@ -46,6 +48,15 @@ for (const kind of DATABASE_KINDS) {
       assert.match(html, /Missing Children in Southeast Asia/);
       assert.doesNotMatch(html, /Smartphones \(Infographic\)/);
       assert.match(html, /aria-label="Remove filter: Thailand"/);
+    });
+
+    it('treats empty form fields as not set and ranks a typed search by relevance', async () => {
+      const res = await get('/en/library?q=missing+children&year_from=&year_to=&sort=');
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /<option value="relevance" selected="">/);
+      const api = await get('/api/v1/resources?q=missing&year_from=&page=');
+      assert.equal(api.status, 200);
     });
 
     it('explains an empty result and offers a way out', async () => {
