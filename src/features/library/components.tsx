@@ -50,7 +50,8 @@ export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; 
           {truncate(summary.text)}
         </p>
       ) : null}
-      {title.fallback || (summary.fallback && summary.text) ? <FallbackNote ctx={ctx} lang={summary.fallback && summary.text ? summary.lang : title.lang} /> : null}
+      {/* Titles stay in their original language, as in any bibliography; a missing summary translation is marked. */}
+      {summary.text ? (summary.fallback ? <FallbackNote ctx={ctx} lang={summary.lang} /> : null) : title.fallback ? <FallbackNote ctx={ctx} lang={title.lang} /> : null}
     </li>
   );
 }
