@@ -85,7 +85,7 @@ CREATE INDEX resources_regions_idx ON resources USING gin (regions);
 CREATE INDEX resources_publishers_idx ON resources USING gin (publishers);
 CREATE INDEX resources_languages_idx ON resources USING gin (languages);
 CREATE INDEX resources_year_idx ON resources (year);
-CREATE INDEX resources_published_idx ON resources (published_at DESC) WHERE status = 'published';
+CREATE INDEX resources_type_idx ON resources (type);
 
 -- Words seen in the library, for typo tolerance ("did you mean"): a misspelt query term is
 -- matched to the most similar known word by trigram similarity.

@@ -62,6 +62,11 @@ async function corrections(db: Db, tokens: Token[]): Promise<{ word: string; sug
   return r.rows.filter((row): row is { word: string; suggestion: string } => !!row.suggestion && row.suggestion !== row.word);
 }
 
+function isActive(p: SearchParams, facet: Facet): boolean {
+  if (facet === 'year') return p.yearFrom !== undefined || p.yearTo !== undefined;
+  return p[facet].length > 0;
+}
+
 const EMPTY_FACETS = (): Record<Facet, FacetCount[]> => ({ topic: [], country: [], region: [], publisher: [], type: [], year: [], language: [] });
 
 export async function searchResources(db: Db, params: SearchParams, locale: Locale): Promise<SearchResult> {
@@ -86,6 +91,11 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
         ? sql`(year BETWEEN ${params.yearFrom ?? -1} AND ${params.yearTo ?? 99999})`
         : sql`TRUE`,
   };
+  // A row that fails two or more filters counts nowhere: not in the results, and not in any facet
+  // (each facet ignores only its own filter). So with two or more filters active, the candidates
+  // are the rows passing at least one, which the indexes on the facet columns find directly.
+  const active = (Object.keys(flags) as Facet[]).filter((f) => isActive(params, f));
+  const prefilter = active.length >= 2 ? sql`AND (${sql.join(active.map((f) => flags[f]), sql` OR `)})` : sql``;
   const all = (except?: Facet) => sql.join((Object.keys(flags) as Facet[]).filter((f) => f !== except).map((f) => sql.ref(`f_${f}`)), sql` AND `);
 
   // Sort keys that need the full row (rank, title) are computed only for rows passing every
@@ -108,7 +118,7 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
       SELECT id, type, year, published_at, topics, countries, regions, publishers, languages,
         ${sql.join((Object.keys(flags) as Facet[]).map((f) => sql`${flags[f]} AS ${sql.ref(`f_${f}`)}`), sql`, `)}
       FROM resources
-      WHERE status = 'published' ${query ? sql`AND search_vector @@ ${query}` : sql``}
+      WHERE status = 'published' ${query ? sql`AND search_vector @@ ${query}` : sql``} ${prefilter}
     ),
     page_ids AS (
       SELECT m.id, row_number() OVER (ORDER BY ${order}) AS position
