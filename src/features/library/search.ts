@@ -29,23 +29,27 @@ export function tokenize(query: string): Token[] {
   return tokens.slice(0, 12);
 }
 
-/** The tsquery text for one config: every word required, alternatives ORed, the last word also as a prefix. */
-function tsqueryText(tokens: Token[], alternatives: Map<string, string>): string {
-  return tokens
-    .map((t, i) => {
-      const isLast = i === tokens.length - 1;
-      const prefix = isLast && !t.negated && t.word.length >= 3 ? ':*' : '';
-      const alt = alternatives.get(t.word);
-      const term = alt ? `(${t.word}${prefix} | ${alt})` : `${t.word}${prefix}`;
-      return t.negated ? `!${term}` : term;
-    })
-    .join(' & ');
-}
-
-/** The query matched against every language's stemmer (the document vector holds all five). */
-function tsquery(text: string): RawBuilder<unknown> {
-  return sql`(to_tsquery('english', atlas_unaccent(${text})) || to_tsquery('spanish', atlas_unaccent(${text}))
-    || to_tsquery('russian', ${text}) || to_tsquery('arabic', ${text}) || to_tsquery('simple', atlas_unaccent(${text})))`;
+/**
+ * The text query: every word required (or excluded with "-"), each word matched through the
+ * stemmers that can apply to its script (a Latin word is never Russian or Arabic; Farsi and names
+ * go through `simple`), a misspelt word also as the known word it resembles, and the last word
+ * also as a prefix, for type-ahead.
+ */
+function tsquery(tokens: Token[], alternatives: Map<string, string>): RawBuilder<unknown> {
+  const terms = tokens.map((t, i) => {
+    const prefix = i === tokens.length - 1 && !t.negated && t.word.length >= 3 ? ':*' : '';
+    const alt = alternatives.get(t.word);
+    const text = alt ? `${t.word}${prefix} | ${alt}` : `${t.word}${prefix}`;
+    const stemmed = /\p{Script=Cyrillic}/u.test(t.word)
+      ? sql`to_tsquery('russian', ${text}) || to_tsquery('simple', ${text})`
+      : /\p{Script=Arabic}/u.test(t.word)
+        ? sql`to_tsquery('arabic', ${text}) || to_tsquery('simple', ${text})`
+        : /\p{Script=Latin}/u.test(t.word)
+          ? sql`to_tsquery('english', atlas_unaccent(${text})) || to_tsquery('spanish', atlas_unaccent(${text})) || to_tsquery('simple', atlas_unaccent(${text}))`
+          : sql`to_tsquery('simple', ${text})`;
+    return t.negated ? sql`!!(${stemmed})` : sql`(${stemmed})`;
+  });
+  return sql`(${sql.join(terms, sql` && `)})`;
 }
 
 /** For words the library has never seen, the most similar known word (trigram similarity). */
@@ -74,7 +78,7 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
   const fixes = await corrections(db, tokens);
   const alternatives = new Map(fixes.map((f) => [f.word, f.suggestion]));
   const hasText = tokens.some((t) => !t.negated);
-  const query = hasText ? tsquery(tsqueryText(tokens, alternatives)) : undefined;
+  const query = hasText ? tsquery(tokens, alternatives) : undefined;
 
   // One boolean per facet filter; TRUE when the facet is not filtered.
   const arrayFilter = (column: string, values: string[]) =>
