@@ -57,12 +57,16 @@ async function corrections(db: Db, tokens: Token[]): Promise<{ word: string; sug
   const words = tokens.filter((t) => !t.negated && t.word.length >= 4 && !/^\d+$/.test(t.word)).map((t) => t.word);
   if (words.length === 0) return [];
   const last = tokens[tokens.length - 1]?.word;
+  // Known words (and, for the last word, known prefixes) are found on the primary key's order;
+  // only unknown words pay for the trigram similarity search.
   const r = await sql<{ word: string; suggestion: string | null }>`
-    SELECT q.word, (SELECT w.word FROM search_words w WHERE w.word % atlas_unaccent(q.word)
-                    ORDER BY similarity(w.word, atlas_unaccent(q.word)) DESC, w.word LIMIT 1) AS suggestion
-    FROM unnest(${words}::text[]) AS q(word)
-    WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = atlas_unaccent(q.word)
-                      OR (q.word = ${last ?? ''} AND w.word LIKE atlas_unaccent(q.word) || '%'))`.execute(db);
+    WITH q AS (SELECT word, atlas_unaccent(word) AS u FROM unnest(${words}::text[]) AS word)
+    SELECT q.word, (SELECT w.word FROM search_words w WHERE w.word % q.u
+                    ORDER BY similarity(w.word, q.u) DESC, w.word LIMIT 1) AS suggestion
+    FROM q
+    WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = q.u)
+      AND NOT (q.word = ${last ?? ''} AND EXISTS (SELECT 1 FROM search_words w
+        WHERE w.word >= q.u AND w.word < q.u || chr(1114111) AND starts_with(w.word, q.u)))`.execute(db);
   return r.rows.filter((row): row is { word: string; suggestion: string } => !!row.suggestion && row.suggestion !== row.word);
 }
 
