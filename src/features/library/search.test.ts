@@ -132,6 +132,12 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(slugs(await searchResources(database.db, params({ q: 'Таиланд' }), 'ru')), ['grooming-laws']);
     });
 
+    it('ignores English stopwords and finds tags by a name being typed', async () => {
+      assert.deepEqual(slugs(await searchResources(database.db, params({ q: 'the missing children' }), 'en')), ['missing-asean']);
+      assert.deepEqual(slugs(await searchResources(database.db, params({ q: 'Camb' }), 'en')), ['missing-asean']);
+      assert.deepEqual(slugs(await searchResources(database.db, params({ q: 'grooming Laos' }), 'en')), ['grooming-laws']);
+    });
+
     it('returns an empty result with zero facets for nonsense', async () => {
       const r = await searchResources(database.db, params({ q: 'zzzzqqq' }), 'en');
       assert.equal(r.total, 0);

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Facet, SearchParams } from './schema.ts';
 import type { Resource } from './store.ts';
+import { namesMatching, type NameMatches } from './name-matches.ts';
 
 export type FacetCount = { value: string; count: number };
 export type SearchResult = {
@@ -29,45 +30,63 @@ export function tokenize(query: string): Token[] {
   return tokens.slice(0, 12);
 }
 
+type WordQuery = { token: Token; tsquery: RawBuilder<unknown>; names: NameMatches; stopword: RawBuilder<unknown> };
+
 /**
- * The text query: every word required (or excluded with "-"), each word matched through the
- * stemmers that can apply to its script (a Latin word is never Russian or Arabic; Farsi and names
- * go through `simple`), a misspelt word also as the known word it resembles, and the last word
- * also as a prefix, for type-ahead.
+ * Each query word is matched through the stemmers that can apply to its script (a Latin word is
+ * never Russian or Arabic; Farsi and names go through `simple`), a misspelt word also as the known
+ * word it resembles, and the last word also as a prefix, for type-ahead.
  */
-function tsquery(tokens: Token[], alternatives: Map<string, string>): RawBuilder<unknown> {
-  const terms = tokens.map((t, i) => {
-    const prefix = i === tokens.length - 1 && !t.negated && t.word.length >= 3 ? ':*' : '';
-    const alt = alternatives.get(t.word);
-    const text = alt ? `${t.word}${prefix} | ${alt}` : `${t.word}${prefix}`;
-    const stemmed = /\p{Script=Cyrillic}/u.test(t.word)
-      ? sql`to_tsquery('russian', ${text}) || to_tsquery('simple', ${text})`
-      : /\p{Script=Arabic}/u.test(t.word)
-        ? sql`to_tsquery('arabic', ${text}) || to_tsquery('simple', ${text})`
-        : /\p{Script=Latin}/u.test(t.word)
-          ? sql`to_tsquery('english', atlas_unaccent(${text})) || to_tsquery('spanish', atlas_unaccent(${text})) || to_tsquery('simple', atlas_unaccent(${text}))`
-          : sql`to_tsquery('simple', ${text})`;
-    return t.negated ? sql`!!(${stemmed})` : sql`(${stemmed})`;
-  });
-  return sql`(${sql.join(terms, sql` && `)})`;
+function wordQuery(t: Token, isLast: boolean, alternatives: Map<string, string>, names: NameMatches): WordQuery {
+  const prefix = isLast && !t.negated && t.word.length >= 3 ? ':*' : '';
+  const alt = alternatives.get(t.word);
+  const text = alt ? `${t.word}${prefix} | ${alt}` : `${t.word}${prefix}`;
+  const latin = /\p{Script=Latin}/u.test(t.word);
+  const tsquery = /\p{Script=Cyrillic}/u.test(t.word)
+    ? sql`(to_tsquery('russian', ${text}) || to_tsquery('simple', ${text}))`
+    : /\p{Script=Arabic}/u.test(t.word)
+      ? sql`(to_tsquery('arabic', ${text}) || to_tsquery('simple', ${text}))`
+      : latin
+        ? sql`(to_tsquery('english', atlas_unaccent(${text})) || to_tsquery('spanish', atlas_unaccent(${text})) || to_tsquery('simple', atlas_unaccent(${text})))`
+        : sql`to_tsquery('simple', ${text})`;
+  // An English stopword ("the", "of") is no requirement; the planner folds this to TRUE or FALSE.
+  const stopword = latin && !prefix ? sql`numnode(to_tsquery('english', ${t.word})) = 0` : sql`FALSE`;
+  return { token: t, tsquery, names, stopword };
+}
+
+/** Every word required: in the text, or as the name of a tag (country or topic) of the resource. */
+function textCondition(words: WordQuery[]): RawBuilder<unknown> {
+  return sql.join(
+    words.map((w) => {
+      if (w.token.negated) return sql`NOT (search_vector @@ ${w.tsquery})`;
+      const alternatives = [sql`search_vector @@ ${w.tsquery}`];
+      if (w.names.countries.length) alternatives.push(sql`countries && ${w.names.countries}::text[]`);
+      if (w.names.topics.length) alternatives.push(sql`topics && ${w.names.topics}::text[]`);
+      return sql`(${w.stopword} OR ${sql.join(alternatives, sql` OR `)})`;
+    }),
+    sql` AND `,
+  );
 }
 
 /** For words the library has never seen, the most similar known word (trigram similarity). */
-async function corrections(db: Db, tokens: Token[]): Promise<{ word: string; suggestion: string }[]> {
+async function corrections(db: Db, tokens: Token[]): Promise<{ word: string; suggestion: string; others: string[] }[]> {
   const words = tokens.filter((t) => !t.negated && t.word.length >= 4 && !/^\d+$/.test(t.word)).map((t) => t.word);
   if (words.length === 0) return [];
   const last = tokens[tokens.length - 1]?.word;
   // Known words (and, for the last word, known prefixes) are found on the primary key's order;
   // only unknown words pay for the trigram similarity search.
-  const r = await sql<{ word: string; suggestion: string | null }>`
+  // The three nearest words are all searched (stemmers disagree on near forms); the first is shown.
+  const r = await sql<{ word: string; suggestions: string[] | null }>`
     WITH q AS (SELECT word, atlas_unaccent(word) AS u FROM unnest(${words}::text[]) AS word)
-    SELECT q.word, (SELECT w.word FROM search_words w WHERE w.word % q.u
-                    ORDER BY similarity(w.word, q.u) DESC, w.word LIMIT 1) AS suggestion
+    SELECT q.word, ARRAY(SELECT w.word FROM search_words w WHERE w.word % q.u
+                    ORDER BY similarity(w.word, q.u) DESC, w.word LIMIT 3) AS suggestions
     FROM q
     WHERE NOT EXISTS (SELECT 1 FROM search_words w WHERE w.word = q.u)
       AND NOT (q.word = ${last ?? ''} AND EXISTS (SELECT 1 FROM search_words w
         WHERE w.word >= q.u AND w.word < q.u || chr(1114111) AND starts_with(w.word, q.u)))`.execute(db);
-  return r.rows.filter((row): row is { word: string; suggestion: string } => !!row.suggestion && row.suggestion !== row.word);
+  return r.rows
+    .filter((row) => row.suggestions && row.suggestions.length > 0 && row.suggestions[0] !== row.word)
+    .map((row) => ({ word: row.word, suggestion: row.suggestions![0]!, others: row.suggestions!.slice(1) }));
 }
 
 function isActive(p: SearchParams, facet: Facet): boolean {
@@ -80,9 +99,19 @@ const EMPTY_FACETS = (): Record<Facet, FacetCount[]> => ({ topic: [], country: [
 export async function searchResources(db: Db, params: SearchParams, locale: Locale): Promise<SearchResult> {
   const tokens = tokenize(params.q);
   const fixes = await corrections(db, tokens);
-  const alternatives = new Map(fixes.map((f) => [f.word, f.suggestion]));
+  const alternatives = new Map(fixes.map((f) => [f.word, [f.suggestion, ...f.others].join(' | ')]));
   const hasText = tokens.some((t) => !t.negated);
-  const query = hasText ? tsquery(tokens, alternatives) : undefined;
+  const words = await Promise.all(
+    tokens.map(async (t, i) => {
+      const isLast = i === tokens.length - 1;
+      const names = t.negated ? { countries: [], topics: [] } : await namesMatching(db, t.word, isLast);
+      return wordQuery(t, isLast, alternatives, names);
+    }),
+  );
+  const positive = words.filter((w) => !w.token.negated);
+  // Ranking uses the words' text queries; the match itself also accepts tag names.
+  const query = hasText ? sql`(${sql.join(positive.map((w) => w.tsquery), sql` || `)})` : undefined;
+  const match = hasText ? textCondition(words) : undefined;
 
   // One boolean per facet filter; TRUE when the facet is not filtered.
   const arrayFilter = (column: string, values: string[]) =>
@@ -126,7 +155,7 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
       SELECT id, type, year, published_at, topics, countries, regions, publishers, languages,
         ${sql.join((Object.keys(flags) as Facet[]).map((f) => sql`${flags[f]} AS ${sql.ref(`f_${f}`)}`), sql`, `)}
       FROM resources
-      WHERE status = 'published' ${query ? sql`AND search_vector @@ ${query}` : sql``} ${prefilter}
+      WHERE status = 'published' ${match ? sql`AND ${match}` : sql``} ${prefilter}
     ),
     page_ids AS (
       SELECT m.id, row_number() OVER (ORDER BY ${order}) AS position
@@ -165,5 +194,5 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
   const facets = EMPTY_FACETS();
   for (const f of row.facets ?? []) facets[f.facet].push({ value: f.value, count: f.n });
   facets.year.sort((a, b) => Number(b.value) - Number(a.value));
-  return { total: row.total, items: row.items ?? [], facets, corrections: fixes };
+  return { total: row.total, items: row.items ?? [], facets, corrections: fixes.map(({ word, suggestion }) => ({ word, suggestion })) };
 }

@@ -68,11 +68,8 @@ export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<
     ), derived AS (
       SELECT i.*,
         coalesce((SELECT array_agg(DISTINCT m.region_code ORDER BY m.region_code) FROM region_members m WHERE m.country_code = ANY(i.countries)), '{}') AS regions,
-        concat_ws(' ',
-          (SELECT string_agg(p.name, ' ') FROM publishers p WHERE p.slug = ANY(i.publishers)),
-          (SELECT string_agg(e.value, ' ') FROM topics t, jsonb_each_text(t.names) e WHERE t.slug = ANY(i.topics)),
-          (SELECT string_agg(e.value, ' ') FROM countries c, jsonb_each_text(c.names) e WHERE c.code = ANY(i.countries))
-        ) AS search_extra
+        -- Publisher names only: country and topic names are matched through the tags (name-matches.ts).
+        coalesce((SELECT string_agg(p.name, ' ') FROM publishers p WHERE p.slug = ANY(i.publishers)), '') AS search_extra
       FROM input i
     )
     INSERT INTO resources AS r (slug, type, year, link, status, title, summary, topics, countries, regions, publishers, languages, search_extra, published_at)

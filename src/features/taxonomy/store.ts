@@ -31,6 +31,12 @@ export async function upsertReferenceData(db: Db): Promise<void> {
       SELECT r->>'code', r->>'kind', r->'names', (r->>'position')::int FROM jsonb_array_elements(${JSON.stringify(regions)}::jsonb) r
       ON CONFLICT (code) DO UPDATE SET kind = EXCLUDED.kind, names = EXCLUDED.names, position = EXCLUDED.position
       WHERE (regions.kind, regions.names, regions.position) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.names, EXCLUDED.position)`.execute(trx);
+    // Country and topic names are searchable words too (typo tolerance for "Cambodai").
+    await sql`INSERT INTO search_words (word)
+      SELECT DISTINCT w FROM (SELECT names FROM countries UNION ALL SELECT names FROM topics) n, jsonb_each_text(n.names) e,
+        unnest(tsvector_to_array(to_tsvector('simple', atlas_unaccent(e.value)))) w
+      WHERE length(w) BETWEEN 3 AND 40
+      ON CONFLICT DO NOTHING`.execute(trx);
     const members = regions.flatMap((r) => r.members.map((c) => ({ r: r.code, c })));
     const changed = await sql<{ n: number }>`WITH wanted AS (
         SELECT m->>'r' AS region_code, m->>'c' AS country_code FROM jsonb_array_elements(${JSON.stringify(members)}::jsonb) m),
