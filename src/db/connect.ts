@@ -14,6 +14,8 @@ import type { Tables } from './tables.ts';
 
 export type Db = Kysely<Tables>;
 
+const STATEMENT_TIMEOUT_MS = 10_000;
+
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
@@ -54,7 +56,9 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 
 /** A PostgreSQL server: a pool shared by all requests of this process. */
 export async function openServer(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A search that cannot finish in time is cancelled (answered 503) rather than left to pile up
+  // behind clients that have given up.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, statement_timeout: STATEMENT_TIMEOUT_MS });
   // Full-text queries must not use generic plans: they ignore the text index (about 11x slower).
   pool.on('connect', (client) => {
     client.query('SET plan_cache_mode = force_custom_plan').catch(() => undefined);

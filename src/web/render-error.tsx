@@ -9,7 +9,10 @@ import { HttpError } from './errors.ts';
 
 export function renderError(c: Context<AppEnv>, error: unknown) {
   const ctx = c.var.ctx ?? pageContext(negotiateLocale(c.req.header('accept-language')), new URL(c.req.url));
-  const known = error instanceof HttpError ? error : undefined;
+  // A statement cancelled by statement_timeout: the server is overloaded, not broken.
+  const timedOut = (error as { code?: string } | null)?.code === '57014';
+  const known = error instanceof HttpError ? error : timedOut ? new HttpError(503, 'error.busy') : undefined;
+  if (timedOut) c.header('Retry-After', '5');
   if (!known) c.var.log?.error({ requestId: c.var.requestId, err: error }, 'unexpected error');
   const status = known?.status ?? 500;
   const message = known ? ctx.t(known.messageKey, translateValues(ctx, known.values)) : ctx.t('error.server');
