@@ -8,17 +8,6 @@ export function resourcePath(locale: Locale, r: Pick<Resource, 'id' | 'slug'>): 
   return `/${locale}/library/${r.id}-${r.slug}`;
 }
 
-/** A text in another language than the page gets its own lang/dir so screen readers and layout follow. */
-export function LocalizedBlock({ ctx, text, as = 'p', cls }: { ctx: PageContext; text: ReturnType<typeof pickText>; as?: 'p' | 'span' | 'h1' | 'h3'; cls?: string }) {
-  const Tag = as;
-  if (!text.fallback) return <Tag class={cls}>{text.text}</Tag>;
-  return (
-    <Tag class={cls} lang={text.lang} dir="auto">
-      {text.text}
-    </Tag>
-  );
-}
-
 export function FallbackNote({ ctx, lang }: { ctx: PageContext; lang: Locale }) {
   return <span class="fallback">{ctx.t('library.notTranslated', { language: languageName(ctx.locale, lang) })}</span>;
 }
