@@ -23,6 +23,9 @@ export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; 
   const title = pickText(r.title, locale);
   const summary = pickText(r.summary, locale);
   const publishers = r.publishers.map((p) => facetLabel(labels, t, locale, 'publisher', p)).join(', ');
+  // Titles stay in their original language, as in any bibliography; a missing summary translation is marked.
+  const shown = summary.text ? summary : title;
+  const untranslated = shown.fallback ? shown.lang : undefined;
   return (
     <li>
       <h3>
@@ -39,8 +42,7 @@ export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; 
           {truncate(summary.text)}
         </p>
       ) : null}
-      {/* Titles stay in their original language, as in any bibliography; a missing summary translation is marked. */}
-      {summary.text ? (summary.fallback ? <FallbackNote ctx={ctx} lang={summary.lang} /> : null) : title.fallback ? <FallbackNote ctx={ctx} lang={title.lang} /> : null}
+      {untranslated ? <FallbackNote ctx={ctx} lang={untranslated} /> : null}
     </li>
   );
 }

@@ -5,14 +5,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { contentGeneration } from '../../web/cache.ts';
 import type { Localized } from '../../i18n/locales.ts';
+import { foldText } from '../../i18n/fold.ts';
 
 export type NameMatches = { countries: string[]; topics: string[] };
 type NameIndex = Map<string, { countries: Set<string>; topics: Set<string> }>;
 
-/** Lower case, no diacritics (as unaccent does for the text vectors). */
-export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 const indexes = new WeakMap<Db, { generation: number; index: Promise<NameIndex> }>();
 
@@ -24,7 +21,7 @@ async function loadIndex(db: Db): Promise<NameIndex> {
   for (const row of rows.rows) {
     for (const name of Object.values(row.names)) {
       for (const m of (name ?? '').matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)) {
-        const word = foldWord(m[0]);
+        const word = foldText(m[0]);
         if (word.length < 3) continue;
         let entry = index.get(word);
         if (!entry) index.set(word, (entry = { countries: new Set(), topics: new Set() }));
@@ -47,7 +44,7 @@ function nameIndex(db: Db): Promise<NameIndex> {
 /** The countries and topics a query word names; as a prefix too for the word being typed. */
 export async function namesMatching(db: Db, word: string, asPrefix: boolean): Promise<NameMatches> {
   const index = await nameIndex(db);
-  const folded = foldWord(word);
+  const folded = foldText(word);
   const countries = new Set<string>();
   const topics = new Set<string>();
   const add = (e: { countries: Set<string>; topics: Set<string> }) => {

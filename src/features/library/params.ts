@@ -44,9 +44,7 @@ export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 export function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
-    // An empty field of a submitted form (year_from=) means "not set".
-    const values = url.searchParams.getAll(key).filter((v) => v.trim() !== '');
-    if (values.length === 0) continue;
+    const values = url.searchParams.getAll(key);
     out[key] = values.length === 1 ? values[0]! : values;
   }
   return out;

@@ -4,7 +4,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import type { Facet, SearchParams } from './schema.ts';
+import { FACETS, type Facet, type SearchParams } from './schema.ts';
 import type { Resource } from './store.ts';
 import { namesMatching, type NameMatches } from './name-matches.ts';
 
@@ -89,11 +89,6 @@ async function corrections(db: Db, tokens: Token[]): Promise<{ word: string; sug
     .map((row) => ({ word: row.word, suggestion: row.suggestions![0]!, others: row.suggestions!.slice(1) }));
 }
 
-function isActive(p: SearchParams, facet: Facet): boolean {
-  if (facet === 'year') return p.yearFrom !== undefined || p.yearTo !== undefined;
-  return p[facet].length > 0;
-}
-
 const EMPTY_FACETS = (): Record<Facet, FacetCount[]> => ({ topic: [], country: [], region: [], publisher: [], type: [], year: [], language: [] });
 
 export async function searchResources(db: Db, params: SearchParams, locale: Locale): Promise<SearchResult> {
@@ -113,27 +108,27 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
   const query = hasText ? sql`(${sql.join(positive.map((w) => w.tsquery), sql` || `)})` : undefined;
   const match = hasText ? textCondition(words) : undefined;
 
-  // One boolean per facet filter; TRUE when the facet is not filtered.
-  const arrayFilter = (column: string, values: string[]) =>
-    values.length ? sql`(${sql.ref(column)} && ${values}::text[])` : sql`TRUE`;
-  const flags = {
+  // The condition of each active filter; below, one boolean per facet (TRUE when not filtered).
+  const arrayFilter = (column: string, values: string[]) => (values.length ? sql`(${sql.ref(column)} && ${values}::text[])` : undefined);
+  const filters: Record<Facet, RawBuilder<unknown> | undefined> = {
     topic: arrayFilter('topics', params.topic),
     country: arrayFilter('countries', params.country),
     region: arrayFilter('regions', params.region),
     publisher: arrayFilter('publishers', params.publisher),
     language: arrayFilter('languages', params.language),
-    type: params.type.length ? sql`(type = ANY(${params.type}::text[]))` : sql`TRUE`,
+    type: params.type.length ? sql`(type = ANY(${params.type}::text[]))` : undefined,
     year:
       params.yearFrom !== undefined || params.yearTo !== undefined
         ? sql`(year BETWEEN ${params.yearFrom ?? -1} AND ${params.yearTo ?? 99999})`
-        : sql`TRUE`,
+        : undefined,
   };
+  const flags = Object.fromEntries(FACETS.map((f) => [f, filters[f] ?? sql`TRUE`])) as Record<Facet, RawBuilder<unknown>>;
   // A row that fails two or more filters counts nowhere: not in the results, and not in any facet
   // (each facet ignores only its own filter). So with two or more filters active, the candidates
   // are the rows passing at least one, which the indexes on the facet columns find directly.
-  const active = (Object.keys(flags) as Facet[]).filter((f) => isActive(params, f));
-  const prefilter = active.length >= 2 ? sql`AND (${sql.join(active.map((f) => flags[f]), sql` OR `)})` : sql``;
-  const all = (except?: Facet) => sql.join((Object.keys(flags) as Facet[]).filter((f) => f !== except).map((f) => sql.ref(`f_${f}`)), sql` AND `);
+  const active = FACETS.flatMap((f) => filters[f] ?? []);
+  const prefilter = active.length >= 2 ? sql`AND (${sql.join(active, sql` OR `)})` : sql``;
+  const all = (except?: Facet) => sql.join(FACETS.filter((f) => f !== except).map((f) => sql.ref(`f_${f}`)), sql` AND `);
 
   // Sort keys that need the full row (rank, title) are computed only for rows passing every
   // filter; "newest" sorts on columns kept in m. Only the page's rows are joined back in full.
@@ -153,7 +148,7 @@ export async function searchResources(db: Db, params: SearchParams, locale: Loca
   const statement = sql<{ items: Resource[] | null; total: number; facets: { facet: Facet; value: string; n: number }[] | null }>`
     WITH m AS MATERIALIZED (
       SELECT id, type, year, published_at, topics, countries, regions, publishers, languages,
-        ${sql.join((Object.keys(flags) as Facet[]).map((f) => sql`${flags[f]} AS ${sql.ref(`f_${f}`)}`), sql`, `)}
+        ${sql.join(FACETS.map((f) => sql`${flags[f]} AS ${sql.ref(`f_${f}`)}`), sql`, `)}
       FROM resources
       WHERE status = 'published' ${match ? sql`AND ${match}` : sql``} ${prefilter}
     ),

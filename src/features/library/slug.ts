@@ -1,10 +1,9 @@
 // Readable, stable identifiers from titles and names ("Missing Children in Southeast Asia" ->
 // "missing-children-in-southeast-asia"); non-Latin titles keep their letters' transliteration-free form.
+import { foldText } from '../../i18n/fold.ts';
+
 export function slugify(text: string, max = 80): string {
-  const base = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const base = foldText(text)
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

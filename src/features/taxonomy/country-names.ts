@@ -6,6 +6,7 @@ import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fa from 'i18n-iso-countries/langs/fa.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 import { LOCALES, type Localized } from '../../i18n/locales.ts';
+import { foldText } from '../../i18n/fold.ts';
 
 for (const data of [ar, en, es, fa, ru]) countries.registerLocale(data);
 
@@ -41,10 +42,7 @@ const INFORMAL_NAMES: Record<string, string> = {
 };
 
 function normalise(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldText(name)
     .replace(/[-‐–—_.,’']/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
