@@ -2,12 +2,12 @@
 // started on a free loopback port, removed on stop. PostgreSQL refuses to run as root, so as root
 // the server runs as the `postgres` system user. Installs Debian's server package when missing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export type Cluster = { url: string; stop(): void };
+export type Cluster = { url: string; stop(): void; /** The server log's last lines, for a failed run's report. */ logTail(lines?: number): string };
 
 function findBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -63,6 +63,10 @@ export async function startCluster(): Promise<Cluster> {
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    logTail(lines = 40) {
+      const file = path.join(dir, 'server.log');
+      return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '';
+    },
     stop() {
       if (stopped) return;
       stopped = true;

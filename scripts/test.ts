@@ -41,6 +41,7 @@ try {
     { stdio: 'inherit', env },
   );
   status = result.status ?? 1;
+  if (status !== 0 && cluster) console.error(`\nThe PostgreSQL server's log, last lines:\n${cluster.logTail()}`);
 } finally {
   cluster?.stop();
 }

@@ -9,7 +9,7 @@ import { loadShippedData } from './features/seed/shipped.ts';
 
 export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
   const log = pino({ level: config.logLevel });
-  const database = await openDatabase(config);
+  const database = await openDatabase({ ...config, onIdleError: (error) => log.warn({ err: error }, 'database connection closed by the server') });
   try {
     const applied = await migrate(database.db);
     if (applied.length) log.info({ applied }, 'migrations applied');

@@ -55,10 +55,13 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 }
 
 /** A PostgreSQL server: a pool shared by all requests of this process. */
-export async function openServer(url: string, poolSize = 10): Promise<Database> {
+export async function openServer(url: string, poolSize = 10, onIdleError?: (error: Error) => void): Promise<Database> {
   // A search that cannot finish in time is cancelled (answered 503) rather than left to pile up
   // behind clients that have given up.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, statement_timeout: STATEMENT_TIMEOUT_MS });
+  // An idle connection closed by the server (a restart, an administrator) is dropped from the pool
+  // and replaced on the next query. Without a listener, pg turns it into an uncaught exception.
+  pool.on('error', (error) => onIdleError?.(error));
   // Full-text queries must not use generic plans: they ignore the text index (about 11x slower).
   pool.on('connect', (client) => {
     client.query('SET plan_cache_mode = force_custom_plan').catch(() => undefined);
@@ -67,6 +70,6 @@ export async function openServer(url: string, poolSize = 10): Promise<Database> 
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openServer(opts.databaseUrl) : openEmbedded(opts.dataDir);
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string; onIdleError?: (error: Error) => void }): Promise<Database> {
+  return opts.databaseUrl ? openServer(opts.databaseUrl, 10, opts.onIdleError) : openEmbedded(opts.dataDir);
 }
