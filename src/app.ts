@@ -18,6 +18,8 @@ import { facetLabels } from './features/taxonomy/store.ts';
 import { homePages } from './features/home/routes.tsx';
 import { libraryPages } from './features/library/routes.tsx';
 import { apiRoutes } from './features/api/routes.ts';
+import { mountBackOffice } from './features/admin/routes.tsx';
+import { csrfProtection, loadSession } from './features/auth/middleware.ts';
 
 export type AppDeps = { db: Db; config: Config; log: Logger };
 
@@ -71,9 +73,18 @@ export function createApp({ db, config, log }: AppDeps) {
     await next();
   });
 
-  // Public GETs: answered from memory until the next write, with ETag and Cache-Control.
+  app.use('*', loadSession);
+  app.use('*', csrfProtection);
+
+  // Public GETs: answered from memory until the next write, with ETag and Cache-Control. The back
+  // office and anyone signed in bypass it: their pages are private and must never be shared.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET') return next();
+    if (c.var.user || isBackOffice(c.req.path)) {
+      await next();
+      c.res.headers.set('Cache-Control', 'private, no-store');
+      return;
+    }
     const key = `${c.var.ctx.locale} ${c.req.url}`;
     const hit = cache.get(key);
     if (hit) {
@@ -93,6 +104,7 @@ export function createApp({ db, config, log }: AppDeps) {
     if (c.req.header('if-none-match') === etag) c.res = new Response(null, { status: 304, headers: { ETag: etag } });
   });
 
+  mountBackOffice(app);
   app.route('/', apiRoutes());
   app.route('/', homePages());
   app.route('/', libraryPages());
@@ -100,6 +112,10 @@ export function createApp({ db, config, log }: AppDeps) {
   app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
   app.onError((error, c) => renderError(c, error));
   return app;
+}
+
+function isBackOffice(path: string): boolean {
+  return /^\/[a-z]{2}\/admin(\/|$)/.test(path) || path.startsWith('/api/v1/admin');
 }
 
 export type AtlasApp = ReturnType<typeof createApp>;

@@ -10,6 +10,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
   ATLAS_CACHE_ENTRIES: z.coerce.number().int().min(0).default(2000),
+  ATLAS_FILES_DIR: z.string().optional(),
+  ATLAS_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
+  ATLAS_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
 });
 
 export type Config = {
@@ -22,6 +25,13 @@ export type Config = {
   /** False when publicUrl was derived from HOST and PORT: the server then sets it from the port it got. */
   publicUrlExplicit: boolean;
   cacheEntries: number;
+  /** Attachments, stored by content hash. */
+  filesDir: string;
+  uploadMaxBytes: number;
+  /** A session ends after this long without a request. */
+  sessionHours: number;
+  /** Cookies get `Secure` when the public URL is https (the Atlas behind a TLS proxy). */
+  secureCookies: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,14 +41,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`;
   return {
     dataDir: path.resolve(e.ATLAS_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
+    publicUrl,
     publicUrlExplicit: e.PUBLIC_URL !== undefined,
     cacheEntries: e.ATLAS_CACHE_ENTRIES,
+    filesDir: path.resolve(e.ATLAS_FILES_DIR ?? path.join(e.ATLAS_DATA_DIR, 'files')),
+    uploadMaxBytes: Math.round(e.ATLAS_UPLOAD_MAX_MB * 1024 * 1024),
+    sessionHours: e.ATLAS_SESSION_HOURS,
+    secureCookies: publicUrl.startsWith('https:'),
   };
 }

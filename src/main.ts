@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.ts';
 import { loadShippedData } from './features/seed/shipped.ts';
 import { runImportCommand } from './features/import/cli.ts';
 import { startServer } from './server.ts';
+import { runUserCreate } from './features/auth/cli.ts';
 
 const USAGE = `Usage: atlas <command>
 
@@ -14,6 +15,8 @@ const USAGE = `Usage: atlas <command>
   seed                          load the shipped vocabularies and (on an empty library) resources
   import listing|csv|json FILE  import resources; all or nothing unless --skip-invalid
          [--skip-invalid] [--status draft|published] [--dry-run]
+  user create --email E --role admin|editor|reviewer|translator [--name N] [--locales ar,fa]
+                                make an account; the password is read from standard input
 `;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
@@ -67,6 +70,18 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase((db) =>
         runImportCommand(db, { format, file, skipInvalid: !!values['skip-invalid'], status: values.status, dryRun: !!values['dry-run'] }),
       );
+    }
+    case 'user': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, locales: { type: 'string' } },
+      });
+      if (positionals[0] !== 'create') {
+        console.error(USAGE);
+        return 2;
+      }
+      return withDatabase((db) => runUserCreate(db, values));
     }
     default:
       console.error(USAGE);

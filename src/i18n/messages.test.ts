@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { CATALOGS, translator } from './messages.ts';
+import { CATALOG_PARTS, CATALOGS, translator } from './messages.ts';
 import { LOCALES, dir, negotiateLocale, pickText } from './locales.ts';
 
 const english = CATALOGS.en;
@@ -21,6 +21,17 @@ describe('message catalogs', () => {
       }
     });
   }
+  it('no key is defined by two parts of a catalog', () => {
+    for (const locale of LOCALES) {
+      const seen = new Set<string>();
+      for (const part of CATALOG_PARTS[locale]) {
+        for (const key of Object.keys(part)) {
+          assert.ok(!seen.has(key), `${locale}: ${key} is defined twice`);
+          seen.add(key);
+        }
+      }
+    }
+  });
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
     it(`${locale} is translated (not a copy of English)`, () => {
       const same = Object.keys(english).filter((k) => CATALOGS[locale][k] === english[k] && /[a-z]{4}/.test(english[k]!));

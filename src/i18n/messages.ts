@@ -1,19 +1,64 @@
-// ICU message catalogs (intl-messageformat), one JSON file per locale. English is the reference:
-// every key must exist in every catalog (a test checks it).
+// ICU message catalogs (intl-messageformat), one JSON file per locale and part: the public site's
+// strings in ./messages, each back-office feature's strings in its own folder, so that a feature
+// owns its words. English is the reference: every key must exist in every catalog (a test checks
+// it), and no key may be defined by two parts.
 import { IntlMessageFormat } from 'intl-messageformat';
 import ar from './messages/ar.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
+import en_core from './messages/en.json' with { type: 'json' };
 import es from './messages/es.json' with { type: 'json' };
 import fa from './messages/fa.json' with { type: 'json' };
 import ru from './messages/ru.json' with { type: 'json' };
+import admin_ar from '../features/admin/messages/ar.json' with { type: 'json' };
+import admin_en from '../features/admin/messages/en.json' with { type: 'json' };
+import admin_es from '../features/admin/messages/es.json' with { type: 'json' };
+import admin_fa from '../features/admin/messages/fa.json' with { type: 'json' };
+import admin_ru from '../features/admin/messages/ru.json' with { type: 'json' };
+import editor_ar from '../features/editor/messages/ar.json' with { type: 'json' };
+import editor_en from '../features/editor/messages/en.json' with { type: 'json' };
+import editor_es from '../features/editor/messages/es.json' with { type: 'json' };
+import editor_fa from '../features/editor/messages/fa.json' with { type: 'json' };
+import editor_ru from '../features/editor/messages/ru.json' with { type: 'json' };
+import users_ar from '../features/users/messages/ar.json' with { type: 'json' };
+import users_en from '../features/users/messages/en.json' with { type: 'json' };
+import users_es from '../features/users/messages/es.json' with { type: 'json' };
+import users_fa from '../features/users/messages/fa.json' with { type: 'json' };
+import users_ru from '../features/users/messages/ru.json' with { type: 'json' };
+import audit_ar from '../features/audit/messages/ar.json' with { type: 'json' };
+import audit_en from '../features/audit/messages/en.json' with { type: 'json' };
+import audit_es from '../features/audit/messages/es.json' with { type: 'json' };
+import audit_fa from '../features/audit/messages/fa.json' with { type: 'json' };
+import audit_ru from '../features/audit/messages/ru.json' with { type: 'json' };
+import attachments_ar from '../features/attachments/messages/ar.json' with { type: 'json' };
+import attachments_en from '../features/attachments/messages/en.json' with { type: 'json' };
+import attachments_es from '../features/attachments/messages/es.json' with { type: 'json' };
+import attachments_fa from '../features/attachments/messages/fa.json' with { type: 'json' };
+import attachments_ru from '../features/attachments/messages/ru.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
+
+/** Every part of every catalog, by locale, in the order they merge. */
+export const CATALOG_PARTS = {
+  ar: [ar, admin_ar, editor_ar, users_ar, audit_ar, attachments_ar],
+  en: [en_core, admin_en, editor_en, users_en, audit_en, attachments_en],
+  es: [es, admin_es, editor_es, users_es, audit_es, attachments_es],
+  fa: [fa, admin_fa, editor_fa, users_fa, audit_fa, attachments_fa],
+  ru: [ru, admin_ru, editor_ru, users_ru, audit_ru, attachments_ru],
+} as const;
+
+const merge = (parts: readonly Record<string, string>[]): Record<string, string> => Object.assign({}, ...parts);
+
+const en = merge(CATALOG_PARTS.en) as typeof en_core & typeof admin_en & typeof editor_en & typeof users_en & typeof audit_en & typeof attachments_en;
 
 export type MessageKey = keyof typeof en;
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-export const CATALOGS: Record<Locale, Record<string, string>> = { ar, en, es, fa, ru };
-
+export const CATALOGS: Record<Locale, Record<string, string>> = {
+  ar: merge(CATALOG_PARTS.ar),
+  en,
+  es: merge(CATALOG_PARTS.es),
+  fa: merge(CATALOG_PARTS.fa),
+  ru: merge(CATALOG_PARTS.ru),
+};
 const compiled = new Map<string, IntlMessageFormat>();
 
 export function translator(locale: Locale): Translate {

@@ -9,8 +9,9 @@ type Asset = { name: string; url: string; body: string; gzipped: Buffer; type: s
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 
-function load(name: string, type: string): Asset {
-  const body = readFileSync(path.join(dir, name), 'utf8');
+/** One asset from one or more files (concatenated in order; paths relative to src/web/assets). */
+function load(name: string, type: string, parts: string[] = [name]): Asset {
+  const body = parts.map((part) => readFileSync(path.join(dir, part), 'utf8')).join('\n');
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const [base, ext] = name.split('.');
   return { name, url: `/assets/${base}.${hash}.${ext}`, body, gzipped: gzipSync(body), type, etag: `"${hash}"` };
@@ -19,6 +20,11 @@ function load(name: string, type: string): Asset {
 export const ASSETS = {
   css: load('atlas.css', 'text/css; charset=utf-8'),
   libraryJs: load('library.js', 'text/javascript; charset=utf-8'),
+  // The back office's styles: its frame, then each back-office feature's own rules.
+  adminCss: load('admin.css', 'text/css; charset=utf-8', [
+    'admin.css',
+    ...['editor', 'users', 'audit', 'attachments'].map((feature) => `../../features/${feature}/${feature}.css`),
+  ]),
 };
 
 export const assetByUrl = new Map(Object.values(ASSETS).map((a) => [a.url, a]));

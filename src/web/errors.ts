@@ -3,7 +3,7 @@ import type { MessageKey, MessageValues } from '../i18n/messages.ts';
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly messageKey: MessageKey,
     readonly values: MessageValues = {},
     /** The offending input field or parameter, when there is one. */
