@@ -9,7 +9,10 @@ export interface ResourcesTable {
   type: string;
   year: number | null;
   link: string | null;
-  status: 'draft' | 'published';
+  status: 'draft' | 'in_review' | 'published' | 'archived';
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
   topics: string[];
   countries: string[];
   regions: string[];

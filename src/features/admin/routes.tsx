@@ -6,6 +6,11 @@ import type { AppEnv } from '../../web/env.ts';
 import { guardedRouter } from './guarded.ts';
 import { AdminLayout } from './layout.tsx';
 import { signInRoutes } from './sign-in.tsx';
+import { editorRoutes } from '../editor/routes.tsx';
+import { usersRoutes } from '../users/routes.tsx';
+import { auditRoutes } from '../audit/routes.tsx';
+import { attachmentsRoutes } from '../attachments/routes.tsx';
+import { bulkImportRoutes } from '../bulk-import/routes.tsx';
 
 export const WORKFLOW_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
@@ -40,6 +45,8 @@ export function mountBackOffice(app: Hono<AppEnv>) {
     const user = c.var.user!;
     return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, locales: user.locales, csrfToken: c.var.csrfToken });
   });
+
+  for (const feature of [editorRoutes, usersRoutes, auditRoutes, attachmentsRoutes, bulkImportRoutes]) feature(pages, api);
 
   app.route(pages.prefix, pages.app);
   app.route(api.prefix, api.app);

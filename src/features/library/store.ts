@@ -11,7 +11,7 @@ export type Resource = {
   type: string;
   year: number | null;
   link: string | null;
-  status: 'draft' | 'published';
+  status: 'draft' | 'in_review' | 'published' | 'archived';
   title: Localized;
   summary: Localized;
   topics: string[];
@@ -81,7 +81,7 @@ export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<
       -- Texts merge by language: an English-only import keeps the other languages' translations.
       title = r.title || EXCLUDED.title, summary = r.summary || EXCLUDED.summary, topics = EXCLUDED.topics, countries = EXCLUDED.countries,
       regions = EXCLUDED.regions, publishers = EXCLUDED.publishers, languages = EXCLUDED.languages,
-      search_extra = EXCLUDED.search_extra, updated_at = now(),
+      search_extra = EXCLUDED.search_extra, updated_at = now(), version = r.version + 1,
       published_at = CASE WHEN EXCLUDED.status = 'published' THEN coalesce(r.published_at, now()) END
     WHERE (r.type, r.year, r.link, r.status, r.title, r.summary, r.topics, r.countries, r.publishers, r.languages, r.search_extra)
       IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.year, EXCLUDED.link, EXCLUDED.status, r.title || EXCLUDED.title, r.summary || EXCLUDED.summary,

@@ -1,0 +1,7 @@
+// Back office: editor. Registers its pages and API routes on the two guarded routers.
+import type { GuardedRouter } from '../admin/guarded.ts';
+
+export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
+  void pages;
+  void api;
+}
