@@ -19,7 +19,10 @@ import { homePages } from './features/home/routes.tsx';
 import { libraryPages } from './features/library/routes.tsx';
 import { apiRoutes } from './features/api/routes.ts';
 import { mountBackOffice } from './features/admin/routes.tsx';
+import { modelLawPages } from './features/model-law/routes.tsx';
 import { csrfProtection, loadSession } from './features/auth/middleware.ts';
+import { attachmentFiles } from './features/attachments/public.ts';
+import { UPLOAD_PATH, uploadBodyLimit } from './features/attachments/upload-limit.ts';
 
 export type AppDeps = { db: Db; config: Config; log: Logger };
 
@@ -59,6 +62,8 @@ export function createApp({ db, config, log }: AppDeps) {
   });
   app.get('/', (c) => c.redirect(`/${negotiateLocale(c.req.header('accept-language'))}`, 302));
   app.get('/health', (c) => c.json({ ok: true }));
+  // Attached documents: no language prefix, streamed from disk, never held in the response cache.
+  app.route('/', attachmentFiles());
 
   // Language context: from the URL prefix for pages, from ?lang / Accept-Language for the API.
   app.use('*', async (c, next) => {
@@ -73,6 +78,8 @@ export function createApp({ db, config, log }: AppDeps) {
     await next();
   });
 
+  // Before the CSRF check, which reads (and so buffers) every form body.
+  app.use(UPLOAD_PATH, uploadBodyLimit);
   app.use('*', loadSession);
   app.use('*', csrfProtection);
 
@@ -108,6 +115,7 @@ export function createApp({ db, config, log }: AppDeps) {
   app.route('/', apiRoutes());
   app.route('/', homePages());
   app.route('/', libraryPages());
+  app.route('/', modelLawPages());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
   app.onError((error, c) => renderError(c, error));

@@ -20,6 +20,8 @@ function load(name: string, type: string, parts: string[] = [name]): Asset {
 export const ASSETS = {
   css: load('atlas.css', 'text/css; charset=utf-8'),
   libraryJs: load('library.js', 'text/javascript; charset=utf-8'),
+  // The model law's reading, side-by-side and print styles.
+  modelLawCss: load('model-law.css', 'text/css; charset=utf-8', ['../../features/model-law/model-law.css']),
   // The back office's styles: its frame, then each back-office feature's own rules.
   adminCss: load('admin.css', 'text/css; charset=utf-8', [
     'admin.css',

@@ -40,6 +40,7 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
           <nav aria-label={t('nav.main')}>
             <ul>
               <li><a href={`/${locale}/library`}>{t('nav.library')}</a></li>
+              <li><a href={`/${locale}/model-law`}>{t('nav.modelLaw')}</a></li>
               <li><a href={`/${locale}/library/topics`}>{t('nav.topics')}</a></li>
               <li><a href={`/${locale}/library/countries`}>{t('nav.countries')}</a></li>
               <li><a href={`/${locale}/library/publishers`}>{t('nav.publishers')}</a></li>

@@ -7,13 +7,37 @@ import { ResourceInputSchema } from '../library/schema.ts';
 import { upsertResources } from '../library/store.ts';
 import { contentChanged } from '../../web/cache.ts';
 import shippedResources from '../../data/resources.json' with { type: 'json' };
+import { upsertSourceData } from '../model-law/sources-data.ts';
+import { shippedSampleLaw } from '../model-law/shipped-sample.ts';
+import { writeModelLawDocument } from '../model-law/write-document.ts';
 
 const LOADED_KEY = 'shipped_resources_loaded';
+const SAMPLE_LAW_KEY = 'shipped_sample_law_loaded';
 
-export async function loadShippedData(db: Db): Promise<{ resourcesLoaded: number }> {
+export async function loadShippedData(db: Db): Promise<{ resourcesLoaded: number; sampleLawArticles: number }> {
   await upsertReferenceData(db);
+  await upsertSourceData(db);
+  const sampleLawArticles = await loadSampleLawOnce(db);
+  return { resourcesLoaded: await loadResourcesOnce(db), sampleLawArticles };
+}
+
+/** The sample model law, published, on the first start only (editors may change or archive it). */
+async function loadSampleLawOnce(db: Db): Promise<number> {
+  const done = await sql<{ n: number }>`SELECT count(*)::int AS n FROM atlas_settings WHERE key = ${SAMPLE_LAW_KEY}`.execute(db);
+  if (done.rows[0]!.n > 0) return 0;
+  const written = await db.transaction().execute(async (trx) => {
+    const result = await writeModelLawDocument(trx, shippedSampleLaw(), { status: 'published' });
+    await sql`INSERT INTO atlas_settings (key, value) VALUES (${SAMPLE_LAW_KEY}, ${JSON.stringify({ at: new Date().toISOString(), articles: result.articles })})
+      ON CONFLICT (key) DO NOTHING`.execute(trx);
+    return result;
+  });
+  contentChanged();
+  return written.articles;
+}
+
+async function loadResourcesOnce(db: Db): Promise<number> {
   const done = await sql<{ n: number }>`SELECT count(*)::int AS n FROM atlas_settings WHERE key = ${LOADED_KEY}`.execute(db);
-  if (done.rows[0]!.n > 0) return { resourcesLoaded: 0 };
+  if (done.rows[0]!.n > 0) return 0;
   const inputs = (shippedResources as unknown[]).map((r) => ResourceInputSchema.parse(r));
   await db.transaction().execute(async (trx) => {
     await upsertResources(trx, inputs);
@@ -21,5 +45,5 @@ export async function loadShippedData(db: Db): Promise<{ resourcesLoaded: number
       ON CONFLICT (key) DO NOTHING`.execute(trx);
   });
   contentChanged();
-  return { resourcesLoaded: inputs.length };
+  return inputs.length;
 }

@@ -5,7 +5,7 @@ import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fa from 'i18n-iso-countries/langs/fa.json' with { type: 'json' };
 import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
-import { LOCALES, type Localized } from '../../i18n/locales.ts';
+import { LOCALES, type Locale, type Localized } from '../../i18n/locales.ts';
 import { foldText } from '../../i18n/fold.ts';
 
 for (const data of [ar, en, es, fa, ru]) countries.registerLocale(data);
@@ -79,4 +79,9 @@ export function allCountryNames(): { code: string; names: Localized }[] {
     }
     return { code, names };
   });
+}
+
+/** A country's name in a locale (ICU's short name, else the ISO list's, else the code). */
+export function countryName(code: string, locale: Locale): string {
+  return displayNames.get(locale)?.of(code) ?? countries.getName(code, locale) ?? code;
 }
