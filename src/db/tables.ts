@@ -21,10 +21,36 @@ export interface ResourcesTable {
   title: ColumnType<LocalizedText, string, string>;
   summary: ColumnType<LocalizedText, string, string>;
   search_extra: string;
+  /** The texts of its attachments, kept by the attachments store (003_attachments.sql). */
+  attachment_text: Generated<string>;
   search_vector: ColumnType<string, never, never>;
   created_at: ColumnType<Date, string | undefined, string>;
   updated_at: ColumnType<Date, string | undefined, string>;
   published_at: ColumnType<Date | null, string | null | undefined, string | null>;
+}
+
+/** A web import between its preview and its confirmation (004_bulk_import.sql). */
+export interface PendingImportsTable {
+  id: string;
+  user_id: string;
+  format: 'listing' | 'csv' | 'json';
+  options: ColumnType<{ status?: 'draft' | 'published'; file?: string | null }, string, string>;
+  content: string;
+  created_at: ColumnType<Date, string | undefined, never>;
+}
+
+/** A document attached to a resource; its bytes are on disk under sha256 (003_attachments.sql). */
+export interface AttachmentsTable {
+  id: Generated<string>;
+  resource_id: string;
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size: ColumnType<string, number, never>;
+  pages: number | null;
+  text: string;
+  created_at: ColumnType<Date, string | undefined, never>;
+  created_by: string | null;
 }
 
 export interface Tables {
@@ -35,5 +61,7 @@ export interface Tables {
   region_members: { region_code: string; country_code: string };
   publishers: { slug: string; name: string };
   search_words: { word: string };
+  attachments: AttachmentsTable;
   schema_migrations: { version: number; name: string; applied_at: Date };
+  pending_imports: PendingImportsTable;
 }

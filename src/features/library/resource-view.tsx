@@ -1,4 +1,5 @@
 // One resource: its details, links to its topics, countries and publishers, exports and related resources.
+import type { Child } from 'hono/jsx';
 import { pickText } from '../../i18n/locales.ts';
 import type { PageContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -6,10 +7,13 @@ import { ResultList, FallbackNote } from './components.tsx';
 import { facetLabel, type Labels } from './labels.ts';
 import type { Resource } from './store.ts';
 import { EXPORT_FORMATS } from './export-formats.ts';
+import type { Attachment } from '../attachments/store.ts';
+import { PublicAttachmentList } from '../attachments/views.tsx';
 
-type Props = { ctx: PageContext; resource: Resource; related: Resource[]; labels: Labels };
+/** `banner`: the back office's preview shows this page with a notice above it (and keeps it out of search engines). */
+type Props = { ctx: PageContext; resource: Resource; related: Resource[]; labels: Labels; attachments?: Attachment[]; banner?: Child };
 
-export function ResourcePage({ ctx, resource: r, related, labels }: Props) {
+export function ResourcePage({ ctx, resource: r, related, labels, attachments = [], banner }: Props) {
   const { t, locale } = ctx;
   const title = pickText(r.title, locale);
   const summary = pickText(r.summary, locale);
@@ -22,7 +26,8 @@ export function ResourcePage({ ctx, resource: r, related, labels }: Props) {
       </>
     ));
   return (
-    <Layout ctx={ctx} title={title.text}>
+    <Layout ctx={ctx} title={title.text} head={banner ? <meta name="robots" content="noindex" /> : undefined}>
+      {banner}
       <p>
         <a href={lib}>{t('resource.backToLibrary')}</a>
       </p>
@@ -83,6 +88,7 @@ export function ResourcePage({ ctx, resource: r, related, labels }: Props) {
           ) : null}
         </dl>
         <p>{r.link ? <a href={r.link} rel="noopener noreferrer">{t('resource.link')}</a> : t('resource.noLink')}</p>
+        <PublicAttachmentList ctx={ctx} attachments={attachments} />
         <section class="exports" aria-labelledby="cite-heading">
           <h2 id="cite-heading" class="muted">{t('library.exportResource')}</h2>
           {EXPORT_FORMATS.map((f) => (

@@ -13,6 +13,7 @@ import { ResourcePage } from './resource-view.tsx';
 import { IndexPage, VocabularyPage, nameIn } from './vocabulary-views.tsx';
 import { LIMITS, type SearchParams } from './schema.ts';
 import { resourcePath } from './components.tsx';
+import { listPublishedAttachments } from '../attachments/store.ts';
 
 const VOCABULARY_PAGE_SIZE = 50;
 
@@ -108,8 +109,8 @@ export function libraryPages() {
     if (!resource) throw notFound();
     const canonical = resourcePath(ctx.locale, resource);
     if (new URL(c.req.url).pathname !== canonical) return c.redirect(canonical, 301);
-    const [related, labels] = await Promise.all([relatedResources(db, resource), c.var.labels()]);
-    return c.html(<ResourcePage ctx={ctx} resource={resource} related={related} labels={labels} />);
+    const [related, labels, attachments] = await Promise.all([relatedResources(db, resource), c.var.labels(), listPublishedAttachments(db, resource.id)]);
+    return c.html(<ResourcePage ctx={ctx} resource={resource} related={related} labels={labels} attachments={attachments} />);
   });
 
   return app;
