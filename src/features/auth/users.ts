@@ -73,13 +73,38 @@ export async function countAdmins(db: Db): Promise<number> {
 /** Sets a password and ends every session of the user (a changed password signs out elsewhere). */
 export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    await sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${userId}::bigint`.execute(trx);
-    await sql`DELETE FROM sessions WHERE user_id = ${userId}::bigint`.execute(trx);
-  });
+  await db.transaction().execute((trx) => storePasswordHash(trx, userId, passwordHash));
 }
 
-const TOKEN_DAYS = { invite: 7, reset: 2 } as const;
+/**
+ * setPassword's writes without a transaction of their own, for a caller that writes more (its audit
+ * entry) in its transaction. The hash is made beforehand, so the transaction does not wait on argon2.
+ */
+export async function storePasswordHash(trx: Db, userId: string, passwordHash: string): Promise<void> {
+  await sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${userId}::bigint`.execute(trx);
+  await sql`DELETE FROM sessions WHERE user_id = ${userId}::bigint`.execute(trx);
+}
+
+/** Changes an account's name, role, locales or state; undefined when there is no such user. */
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: { name?: string; role?: Role; locales?: Locale[]; disabled?: boolean },
+): Promise<User | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  const result = await sql<User>`UPDATE users SET
+      name = coalesce(${changes.name ?? null}, name),
+      role = coalesce(${changes.role ?? null}, role),
+      locales = coalesce(${changes.locales ?? null}::text[], locales),
+      disabled = coalesce(${changes.disabled ?? null}::boolean, disabled),
+      updated_at = now()
+    WHERE id = ${id}::bigint
+    RETURNING ${USER_COLUMNS}`.execute(db);
+  return result.rows[0];
+}
+
+/** How long a one-time link works (the pages that show a link say so). */
+export const TOKEN_DAYS = { invite: 7, reset: 2 } as const;
 
 /** A one-time link token (invite: choose a first password; reset: choose a new one). */
 export async function createUserToken(db: Db, userId: string, purpose: 'invite' | 'reset'): Promise<string> {
@@ -104,14 +129,25 @@ export async function userForToken(db: Db, token: string): Promise<{ user: User;
 /** Uses a token up and sets the password, in one transaction; false when the token is no longer valid. */
 export async function redeemUserToken(db: Db, token: string, password: string): Promise<User | undefined> {
   const passwordHash = await hashPassword(password);
-  return db.transaction().execute(async (trx) => {
-    const used = await sql<{ user_id: string }>`UPDATE user_tokens SET used_at = now()
-      WHERE token_hash = ${tokenHash(token)} AND used_at IS NULL AND expires_at > now()
-      RETURNING user_id::text`.execute(trx);
-    const userId = used.rows[0]?.user_id;
-    if (!userId) return undefined;
-    await sql`UPDATE users SET password_hash = ${passwordHash}, updated_at = now() WHERE id = ${userId}::bigint AND NOT disabled`.execute(trx);
-    await sql`DELETE FROM sessions WHERE user_id = ${userId}::bigint`.execute(trx);
-    return getUser(trx, userId);
-  });
+  return db.transaction().execute(async (trx) => (await useUserToken(trx, token, passwordHash))?.user);
+}
+
+/**
+ * redeemUserToken's writes inside the caller's transaction (which adds its audit entry), with a hash
+ * made beforehand. A disabled account's token is refused (and stays unused).
+ */
+export async function useUserToken(
+  trx: Db,
+  token: string,
+  passwordHash: string,
+): Promise<{ user: User; purpose: 'invite' | 'reset' } | undefined> {
+  const used = await sql<{ user_id: string; purpose: 'invite' | 'reset' }>`UPDATE user_tokens t SET used_at = now()
+    FROM users u
+    WHERE t.token_hash = ${tokenHash(token)} AND t.used_at IS NULL AND t.expires_at > now() AND u.id = t.user_id AND NOT u.disabled
+    RETURNING t.user_id::text AS user_id, t.purpose`.execute(trx);
+  const row = used.rows[0];
+  if (!row) return undefined;
+  await storePasswordHash(trx, row.user_id, passwordHash);
+  const user = await getUser(trx, row.user_id);
+  return user && { user, purpose: row.purpose };
 }
