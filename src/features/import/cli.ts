@@ -3,6 +3,8 @@
 // none), prints each problem on stderr as "line N, field F: message" and ends with one summary line.
 import path from 'node:path';
 import type { Db } from '../../db/connect.ts';
+import { SYSTEM_ACTOR } from '../audit/log.ts';
+import { recordImportHistory } from '../bulk-import/record.ts';
 import { upsertReferenceData } from '../taxonomy/store.ts';
 import { parseListing } from './listing.ts';
 import { ImportFileError, readImportFile } from './read-file.ts';
@@ -65,7 +67,9 @@ export async function runImportCommand(db: Db, command: ImportCommand, io: Impor
   // they are up to date.
   await upsertReferenceData(db);
   io.progress?.(`Checking ${entries.length} entries in ${name}…`);
-  const report = await importEntries(db, entries, { skipInvalid: command.skipInvalid, dryRun: command.dryRun });
+  // The command line has no user: its writes are the system's, audited and kept in history like the web's.
+  const onWritten = recordImportHistory(SYSTEM_ACTOR, { via: 'cli', format: command.format, file: name, ...(command.status ? { status: command.status } : {}), skipInvalid: command.skipInvalid });
+  const report = await importEntries(db, entries, { skipInvalid: command.skipInvalid, dryRun: command.dryRun, onWritten });
   for (const problem of report.problems) io.err(`${command.skipInvalid ? (command.dryRun ? 'Would skip ' : 'Skipped ') : ''}${formatProblem(problem)}`);
   return summarise(io, name, report, command, seconds());
 }

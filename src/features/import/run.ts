@@ -1,9 +1,10 @@
 // Validates parsed entries (from any format) and writes them in one transaction: all or nothing,
 // unless the caller asks to skip the invalid ones. Knows nothing of files or the terminal, so that
 // a web import preview can call it too (with dryRun).
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { ResourceInputSchema, type ResourceInput } from '../library/schema.ts';
-import { upsertResources, type UpsertOutcome } from '../library/store.ts';
+import { resourceSlug, upsertResources, type UpsertOutcome } from '../library/store.ts';
 import { contentChanged } from '../../web/cache.ts';
 import { assignSlugs, markDuplicates, type Checked } from './slugs.ts';
 import { classifyTags, loadVocabulary, type Vocabulary } from './vocabulary.ts';
@@ -25,7 +26,23 @@ export type ImportEntry = {
   problems: EntryProblem[];
 };
 
-export type ImportOptions = { skipInvalid?: boolean; dryRun?: boolean };
+export type ImportOptions = {
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  /**
+   * The state of the resources this import creates, over the file's own. Resources that exist keep
+   * theirs: re-importing a file must not withdraw a published resource nor publish a draft behind
+   * its reviewers' backs. Without it, every entry's own status applies (the CLI's --status sets them all).
+   */
+  newStatus?: 'draft' | 'published';
+  /**
+   * Runs inside the import's transaction after the upsert, never on a dry run nor when the import
+   * is refused: revisions and audit entries that must commit, or fail, with the resources.
+   */
+  onWritten?: (trx: Db, report: ImportReport) => Promise<void>;
+};
+
+export type ImportOutcome = UpsertOutcome & { where: string };
 
 export type ImportReport = {
   entries: number;
@@ -36,7 +53,7 @@ export type ImportReport = {
   unchanged: number;
   /** Every problem, in file order; with skipInvalid, exactly what was skipped and why. */
   problems: ImportProblem[];
-  outcomes: (UpsertOutcome & { where: string })[];
+  outcomes: ImportOutcome[];
   /** True when resources were committed (false on a dry run or when all was refused). */
   written: boolean;
 };
@@ -66,32 +83,40 @@ export async function importEntries(db: Db, entries: ImportEntry[], options: Imp
   // A dry run still previews what the valid entries would do, even when the import would be refused.
   if (valid.length === 0 || (!allowed && !options.dryRun)) return report;
 
-  const outcomes = await upsertInOneTransaction(db, valid.map((v) => v.input), !!options.dryRun || !allowed);
-  report.outcomes = outcomes.map((o, i) => ({ ...o, where: valid[i]!.entry.where }));
-  for (const o of outcomes) report[o.outcome]++;
-  report.written = !options.dryRun && allowed;
+  const inputs = valid.map((v) => v.input);
+  if (options.newStatus) await keepExistingStatus(db, inputs, options.newStatus);
+  const rollBack = !!options.dryRun || !allowed;
+  try {
+    await db.transaction().execute(async (trx) => {
+      const outcomes = await upsertResources(trx, inputs);
+      report.outcomes = outcomes.map((o, i) => ({ ...o, where: valid[i]!.entry.where }));
+      for (const o of outcomes) report[o.outcome]++;
+      if (rollBack) throw new RollBack();
+      report.written = true;
+      await options.onWritten?.(trx, report);
+    });
+  } catch (error) {
+    report.written = false;
+    if (!(error instanceof RollBack)) throw error;
+  }
   if (report.written && report.created + report.updated > 0) contentChanged();
   return report;
 }
 
 /** Thrown inside the transaction to roll a dry run back after measuring it. */
 class RollBack extends Error {
-  constructor(readonly outcomes: UpsertOutcome[]) {
+  constructor() {
     super('dry run');
   }
 }
 
-async function upsertInOneTransaction(db: Db, inputs: ResourceInput[], rollBack: boolean): Promise<UpsertOutcome[]> {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const outcomes = await upsertResources(trx, inputs);
-      if (rollBack) throw new RollBack(outcomes);
-      return outcomes;
-    });
-  } catch (error) {
-    if (error instanceof RollBack) return error.outcomes;
-    throw error;
-  }
+async function keepExistingStatus(db: Db, inputs: ResourceInput[], status: 'draft' | 'published'): Promise<void> {
+  const slugs = inputs.map(resourceSlug);
+  const stored = await sql<{ slug: string; status: string }>`SELECT slug, status FROM resources WHERE slug = ANY(${slugs}::text[])`.execute(db);
+  const existing = new Map(stored.rows.map((r) => [r.slug, r.status]));
+  // A stored state may be in_review or archived, which the input schema does not offer; the upsert
+  // writes it back unchanged (the table accepts every workflow state).
+  for (const input of inputs) input.status = (existing.get(resourceSlug(input)) ?? status) as ResourceInput['status'];
 }
 
 function checkEntry(vocabulary: Vocabulary, entry: ImportEntry): Checked {

@@ -58,7 +58,7 @@ const CSV_FIELDS = ['id', 'title', 'summary', 'type', 'year', 'publishers', 'top
  * Spreadsheets run a cell starting with = + - @ (or tab/CR, which some strip first) as a formula.
  * Our own test rather than papaparse's `escapeFormulae`: its regex (/^[=+\-@\t\r].*$/) misses multi-line cells.
  */
-const csvCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const csvCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 function toCsv(items: Resource[], ctx: ExportContext): string {
   const data = items.map((r) => {
