@@ -7,6 +7,7 @@ import { loadShippedData } from './features/seed/shipped.ts';
 import { runImportCommand } from './features/import/cli.ts';
 import { startServer } from './server.ts';
 import { runUserCreate } from './features/auth/cli.ts';
+import { runBackupCommand, runRestoreCommand } from './features/backup/cli.ts';
 
 const USAGE = `Usage: atlas <command>
 
@@ -17,6 +18,8 @@ const USAGE = `Usage: atlas <command>
          [--skip-invalid] [--status draft|published] [--dry-run]
   user create --email E --role admin|editor|reviewer|translator [--name N] [--locales ar,fa]
                                 make an account; the password is read from standard input
+  backup FILE                   write the database and the attachments to FILE (.tar.gz)
+  restore FILE                  replace the database's data with a backup and add its attachments
 `;
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
@@ -82,6 +85,16 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return withDatabase((db) => runUserCreate(db, values));
+    }
+    case 'backup':
+    case 'restore': {
+      const [file, ...extra] = rest;
+      if (!file || extra.length > 0) {
+        console.error(USAGE);
+        return 2;
+      }
+      const { filesDir } = loadConfig();
+      return withDatabase((db) => (command === 'backup' ? runBackupCommand(db, filesDir, file) : runRestoreCommand(db, filesDir, file)));
     }
     default:
       console.error(USAGE);
