@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { pickText } from '../../i18n/locales.ts';
 import type { PageContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
+import { safeHref } from '../../web/html.ts';
 import { ResultList, FallbackNote } from './components.tsx';
 import { facetLabel, type Labels } from './labels.ts';
 import type { Resource } from './store.ts';
@@ -87,7 +88,7 @@ export function ResourcePage({ ctx, resource: r, related, labels, attachments = 
             </>
           ) : null}
         </dl>
-        <p>{r.link ? <a href={r.link} rel="noopener noreferrer">{t('resource.link')}</a> : t('resource.noLink')}</p>
+        <p>{safeHref(r.link) ? <a href={safeHref(r.link)} rel="noopener noreferrer">{t('resource.link')}</a> : t('resource.noLink')}</p>
         <PublicAttachmentList ctx={ctx} attachments={attachments} />
         <section class="exports" aria-labelledby="cite-heading">
           <h2 id="cite-heading" class="muted">{t('library.exportResource')}</h2>
