@@ -23,6 +23,7 @@ import { modelLawPages } from './features/model-law/routes.tsx';
 import { csrfProtection, loadSession } from './features/auth/middleware.ts';
 import { attachmentFiles } from './features/attachments/public.ts';
 import { UPLOAD_PATH, uploadBodyLimit } from './features/attachments/upload-limit.ts';
+import { requestBodyLimit } from './web/body-limit.ts';
 
 export type AppDeps = { db: Db; config: Config; log: Logger };
 
@@ -80,6 +81,7 @@ export function createApp({ db, config, log }: AppDeps) {
 
   // Before the CSRF check, which reads (and so buffers) every form body.
   app.use(UPLOAD_PATH, uploadBodyLimit);
+  app.use('*', requestBodyLimit);
   app.use('*', loadSession);
   app.use('*', csrfProtection);
 

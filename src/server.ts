@@ -3,11 +3,11 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/connect.ts';
+import { openDatabase, type Db } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { loadShippedData } from './features/seed/shipped.ts';
 
-export async function startServer(config: Config): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(config: Config): Promise<{ url: string; db: Db; close(): Promise<void> }> {
   const log = pino({ level: config.logLevel });
   const database = await openDatabase({ ...config, onIdleError: (error) => log.warn({ err: error }, 'database connection closed by the server') });
   try {
@@ -31,6 +31,7 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   log.info({ url, database: database.kind }, 'Child Protection Atlas is serving');
   return {
     url,
+    db: database.db,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

@@ -18,3 +18,8 @@ export function href(path: string, query: Record<string, QueryValue> = {}): stri
 export function localePath(locale: Locale, rest = ''): string {
   return `/${locale}${rest}`;
 }
+
+/** A stored link as an href only when it is http(s): a `javascript:` or `data:` URL that slipped into the data stays inert. */
+export function safeHref(url: string | null | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : undefined;
+}

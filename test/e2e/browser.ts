@@ -6,10 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/connect.ts';
 import { startServer } from '../../src/server.ts';
 import { ensureChromium } from '../../scripts/chromium.ts';
 
-export type Atlas = { url: string; origin: string; dataDir: string; close(): Promise<void> };
+export type Atlas = { url: string; origin: string; dataDir: string; /** The running Atlas's database, for a test's setup (accounts). */ db: Db; close(): Promise<void> };
 
 /** Starts the Atlas as `atlas serve` would, on any free port and a throwaway data directory. */
 export async function startAtlas(): Promise<Atlas> {
@@ -20,6 +21,7 @@ export async function startAtlas(): Promise<Atlas> {
       url: server.url,
       origin: new URL(server.url).origin,
       dataDir,
+      db: server.db,
       async close() {
         try {
           await server.close();

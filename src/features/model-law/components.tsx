@@ -5,6 +5,7 @@ import { countryName } from '../taxonomy/country-names.ts';
 import type { Edition, LawNode, ResolvedSource } from './store.ts';
 import { shownText } from './text.ts';
 import { pickText } from '../../i18n/locales.ts';
+import { safeHref } from '../../web/html.ts';
 
 export function lawPath(locale: Locale, edition: Edition, rest = '', editionParam = true): string {
   const query = editionParam ? `?edition=${encodeURIComponent(edition.label)}` : '';
@@ -104,7 +105,7 @@ export function SourcesPanel({ ctx, article }: { ctx: PageContext; article: LawN
               const title = pickText(s.title, locale);
               return (
                 <li>
-                  <a href={s.link} rel="external">
+                  <a href={safeHref(s.link)} rel="external">
                     <span lang={short.fallback ? short.lang : undefined}>{short.text}</span>
                   </a>
                   {', '}
@@ -134,7 +135,7 @@ export function SourcesPanel({ ctx, article }: { ctx: PageContext; article: LawN
                     const summary = pickText(s.summary, locale);
                     return (
                       <dd>
-                        {s.link ? <a href={s.link} rel="external">{s.lawTitle}</a> : s.lawTitle} ({s.year}), {s.ref}
+                        {safeHref(s.link) ? <a href={safeHref(s.link)} rel="external">{s.lawTitle}</a> : s.lawTitle} ({s.year}), {s.ref}
                         {summary.text ? (
                           <>
                             {': '}
