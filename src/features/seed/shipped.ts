@@ -10,6 +10,7 @@ import shippedResources from '../../data/resources.json' with { type: 'json' };
 import { upsertSourceData } from '../model-law/sources-data.ts';
 import { shippedSampleLaw } from '../model-law/shipped-sample.ts';
 import { writeModelLawDocument } from '../model-law/write-document.ts';
+import { upsertFrameworks } from '../reviews/frameworks-data.ts';
 
 const LOADED_KEY = 'shipped_resources_loaded';
 const SAMPLE_LAW_KEY = 'shipped_sample_law_loaded';
@@ -18,6 +19,8 @@ export async function loadShippedData(db: Db): Promise<{ resourcesLoaded: number
   await upsertReferenceData(db);
   await upsertSourceData(db);
   const sampleLawArticles = await loadSampleLawOnce(db);
+  // After the model law: the coverage framework's criteria are its articles.
+  await upsertFrameworks(db);
   return { resourcesLoaded: await loadResourcesOnce(db), sampleLawArticles };
 }
 
