@@ -41,23 +41,14 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
             <ul>
               <li><a href={`/${locale}/library`}>{t('nav.library')}</a></li>
               <li><a href={`/${locale}/model-law`}>{t('nav.modelLaw')}</a></li>
+              <li><a href={`/${locale}/reviews`}>{t('nav.reviews')}</a></li>
               <li><a href={`/${locale}/library/topics`}>{t('nav.topics')}</a></li>
               <li><a href={`/${locale}/library/countries`}>{t('nav.countries')}</a></li>
               <li><a href={`/${locale}/library/publishers`}>{t('nav.publishers')}</a></li>
               <li><a href="/api/docs">{t('nav.api')}</a></li>
             </ul>
           </nav>
-          <nav aria-label={t('nav.language')} class="langs">
-            <ul>
-              {LOCALES.map((l) => (
-                <li>
-                  <a href={`/${l}${ctx.pathInLocale}`} hreflang={l} lang={l} dir={dir(l)} aria-current={l === locale ? 'true' : undefined}>
-                    {LOCALE_NAMES[l]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <LanguageSwitcher ctx={ctx} />
         </header>
         <main id="main" tabindex={-1}>
           {children}
@@ -72,5 +63,22 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
       </body>
     </html>
     </>
+  );
+}
+
+/** Links to this page in each language, each named in its own language and direction. */
+export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav aria-label={ctx.t('nav.language')} class="langs">
+      <ul>
+        {LOCALES.map((l) => (
+          <li>
+            <a href={`/${l}${ctx.pathInLocale}`} hreflang={l} lang={l} dir={dir(l)} aria-current={l === ctx.locale ? 'true' : undefined}>
+              {LOCALE_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

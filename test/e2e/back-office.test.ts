@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/features/auth/users.ts';
-import { axeViolations, formatViolations, guardedContext, launchBrowser, navigateBy, startAtlas, type Atlas, type GuardedContext } from './browser.ts';
+import { axeViolations, formatViolations, guardedContext, navigateBy, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const catalog = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
@@ -37,21 +37,18 @@ describe('back office in a browser', () => {
   let atlas: Atlas;
   let browser: Browser;
   let guarded: GuardedContext;
+  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
 
   before(async () => {
-    const [a, b] = await Promise.allSettled([startAtlas(), launchBrowser()]);
-    if (a.status === 'fulfilled') atlas = a.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (a.status === 'rejected') throw a.reason;
-    if (b.status === 'rejected') throw b.reason;
+    started = await startAtlasAndBrowser();
+    ({ atlas, browser } = started);
     await createUser(atlas.db, { ...EDITOR, role: 'editor' });
     await createUser(atlas.db, { ...REVIEWER, role: 'reviewer' });
     guarded = await guardedContext(browser, atlas.origin);
   });
 
   after(async () => {
-    await browser?.close();
-    await atlas?.close();
+    await started?.close();
   });
 
   it('editor creates and submits, reviewer publishes, the public finds it in English and Arabic', async (t) => {

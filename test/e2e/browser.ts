@@ -151,3 +151,24 @@ export async function navigateBy(page: Page, action: () => Promise<unknown>): Pr
 
 /** Escapes text for use inside a RegExp. */
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The Atlas and Chromium, started at once; whichever started is stopped again if the other
+ * failed, so a failed start leaves no process behind.
+ */
+export async function startAtlasAndBrowser(): Promise<{ atlas: Atlas; browser: Browser; close(): Promise<void> }> {
+  const [a, b] = await Promise.allSettled([startAtlas(), launchBrowser()]);
+  if (a.status === 'rejected' || b.status === 'rejected') {
+    if (b.status === 'fulfilled') await b.value.close();
+    if (a.status === 'fulfilled') await a.value.close();
+    throw a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason;
+  }
+  return {
+    atlas: a.value,
+    browser: b.value,
+    async close() {
+      await b.value.close();
+      await a.value.close();
+    },
+  };
+}

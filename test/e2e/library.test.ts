@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, escapeRegExp, formatViolations, guardedContext, launchBrowser, navigateBy, startAtlas, type Atlas, type GuardedContext } from './browser.ts';
+import { axeViolations, escapeRegExp, formatViolations, guardedContext, navigateBy, type Atlas, type GuardedContext, startAtlasAndBrowser } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as T;
@@ -44,21 +44,18 @@ describe('library in a browser', () => {
   let browser: Browser;
   let guarded: GuardedContext;
 
+  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
+
   before(async () => {
-    const started = performance.now();
-    // Both at once; whichever started is kept so that after() stops it even if the other failed.
-    const [a, b] = await Promise.allSettled([startAtlas(), launchBrowser()]);
-    if (a.status === 'fulfilled') atlas = a.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (a.status === 'rejected') throw a.reason;
-    if (b.status === 'rejected') throw b.reason;
+    const startedAt = performance.now();
+    started = await startAtlasAndBrowser();
+    ({ atlas, browser } = started);
     guarded = await guardedContext(browser, atlas.origin);
-    console.log(`Atlas at ${atlas.url} and ${browser.version()} ready in ${Math.round(performance.now() - started)} ms`);
+    console.log(`Atlas at ${atlas.url} and ${browser.version()} ready in ${Math.round(performance.now() - startedAt)} ms`);
   });
 
   after(async () => {
-    await browser?.close();
-    await atlas?.close();
+    await started?.close();
   });
 
   it('search, filter, share, open a resource, read it in Arabic, export', async (t) => {

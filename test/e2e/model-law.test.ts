@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser } from 'playwright-core';
-import { axeViolations, formatViolations, guardedContext, launchBrowser, startAtlas, type Atlas, type GuardedContext } from './browser.ts';
+import { axeViolations, formatViolations, guardedContext, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
 
 const LAW = '/model-law/atlas-sample-model-law';
 
@@ -24,19 +24,16 @@ describe('model law in a browser', () => {
   let atlas: Atlas;
   let browser: Browser;
   let guarded: GuardedContext;
+  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
 
   before(async () => {
-    const [a, b] = await Promise.allSettled([startAtlas(), launchBrowser()]);
-    if (a.status === 'fulfilled') atlas = a.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (a.status === 'rejected') throw a.reason;
-    if (b.status === 'rejected') throw b.reason;
+    started = await startAtlasAndBrowser();
+    ({ atlas, browser } = started);
     guarded = await guardedContext(browser, atlas.origin);
   });
 
   after(async () => {
-    await browser?.close();
-    await atlas?.close();
+    await started?.close();
   });
 
   it('shows Arabic and English side by side, each column in its own direction, rows aligned', async () => {

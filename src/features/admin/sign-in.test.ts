@@ -9,30 +9,12 @@ import { testSession } from '../../testing/sessions.ts';
 import { createUser } from '../auth/users.ts';
 import { THROTTLE } from '../auth/throttle.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
+import { openForm, setCookies } from '../../testing/anonymous-browser.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
-/** Cookies set by a response, as name -> value. */
-function setCookies(res: Response): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const [name, ...value] = pair!.split('=');
-    out.set(name!.trim(), value.join('='));
-  }
-  return out;
-}
-
 /** Opens the sign-in page like a browser: returns its pre-session CSRF cookie and token. */
-async function openSignIn(app: App['app']) {
-  const res = await app.request('/en/admin/login');
-  assert.equal(res.status, 200);
-  const html = await res.text();
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  const cookie = setCookies(res).get('atlas_csrf');
-  assert.ok(token && cookie, 'the sign-in form carries a token and sets its cookie');
-  return { token: token!, cookie: `atlas_csrf=${cookie}` };
-}
+const openSignIn = (app: App['app']) => openForm(app, '/en/admin/login');
 
 async function postSignIn(app: App['app'], email: string, password: string, extra: { cookie?: string; origin?: string; next?: string } = {}) {
   const form = await openSignIn(app);

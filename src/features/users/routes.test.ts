@@ -9,7 +9,7 @@ import { testSession, type TestSession } from '../../testing/sessions.ts';
 import { CATALOGS } from '../../i18n/messages.ts';
 import { createUser, getUser } from '../auth/users.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { linkPath, openForm, postForm, setCookies, signIn } from './anonymous-browser.ts';
+import { linkPath, openForm, postForm, setCookies, signIn } from '../../testing/anonymous-browser.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 

@@ -1,8 +1,8 @@
 // Test helpers that act like a browser without a session: read a form's CSRF token and pre-session
 // cookie, post it back, sign in through the real sign-in form.
 import assert from 'node:assert/strict';
-import type { AtlasApp } from '../../app.ts';
-import { SESSION_COOKIE } from '../auth/sessions.ts';
+import type { AtlasApp } from '../app.ts';
+import { SESSION_COOKIE } from '../features/auth/sessions.ts';
 
 /** Cookies set by a response, as name -> value. */
 export function setCookies(res: Response): Map<string, string> {
