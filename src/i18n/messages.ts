@@ -43,20 +43,25 @@ import model_law_fa from '../features/model-law/messages/fa.json' with { type: '
 import attachments_ru from '../features/attachments/messages/ru.json' with { type: 'json' };
 import bulk_import_ru from '../features/bulk-import/messages/ru.json' with { type: 'json' };
 import model_law_ru from '../features/model-law/messages/ru.json' with { type: 'json' };
+import model_law_admin_ar from '../features/model-law-admin/messages/ar.json' with { type: 'json' };
+import model_law_admin_en from '../features/model-law-admin/messages/en.json' with { type: 'json' };
+import model_law_admin_es from '../features/model-law-admin/messages/es.json' with { type: 'json' };
+import model_law_admin_fa from '../features/model-law-admin/messages/fa.json' with { type: 'json' };
+import model_law_admin_ru from '../features/model-law-admin/messages/ru.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
 
 /** Every part of every catalog, by locale, in the order they merge. */
 export const CATALOG_PARTS = {
-  ar: [ar, admin_ar, editor_ar, users_ar, audit_ar, attachments_ar, bulk_import_ar, model_law_ar],
-  en: [en_core, admin_en, editor_en, users_en, audit_en, attachments_en, bulk_import_en, model_law_en],
-  es: [es, admin_es, editor_es, users_es, audit_es, attachments_es, bulk_import_es, model_law_es],
-  fa: [fa, admin_fa, editor_fa, users_fa, audit_fa, attachments_fa, bulk_import_fa, model_law_fa],
-  ru: [ru, admin_ru, editor_ru, users_ru, audit_ru, attachments_ru, bulk_import_ru, model_law_ru],
+  ar: [ar, admin_ar, editor_ar, users_ar, audit_ar, attachments_ar, bulk_import_ar, model_law_ar, model_law_admin_ar],
+  en: [en_core, admin_en, editor_en, users_en, audit_en, attachments_en, bulk_import_en, model_law_en, model_law_admin_en],
+  es: [es, admin_es, editor_es, users_es, audit_es, attachments_es, bulk_import_es, model_law_es, model_law_admin_es],
+  fa: [fa, admin_fa, editor_fa, users_fa, audit_fa, attachments_fa, bulk_import_fa, model_law_fa, model_law_admin_fa],
+  ru: [ru, admin_ru, editor_ru, users_ru, audit_ru, attachments_ru, bulk_import_ru, model_law_ru, model_law_admin_ru],
 } as const;
 
 const merge = (parts: readonly Record<string, string>[]): Record<string, string> => Object.assign({}, ...parts);
 
-const en = merge(CATALOG_PARTS.en) as typeof en_core & typeof admin_en & typeof editor_en & typeof users_en & typeof audit_en & typeof attachments_en & typeof bulk_import_en & typeof model_law_en;
+const en = merge(CATALOG_PARTS.en) as typeof en_core & typeof admin_en & typeof editor_en & typeof users_en & typeof audit_en & typeof attachments_en & typeof bulk_import_en & typeof model_law_en & typeof model_law_admin_en;
 
 export type MessageKey = keyof typeof en;
 export type MessageValues = Record<string, string | number | Date>;

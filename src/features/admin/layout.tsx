@@ -2,19 +2,20 @@
 // (sections the user's role may open, who is signed in, sign out) instead of the public navigation.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { LOCALES, LOCALE_NAMES, dir } from '../../i18n/locales.ts';
 import { ASSETS } from '../../web/assets.ts';
+import { LanguageSwitcher } from '../../web/layout.tsx';
 import type { PageContext } from '../../web/context.ts';
 import type { User } from '../auth/users.ts';
 import { can, type Permission } from '../auth/roles.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CSRF_FIELD } from '../auth/middleware.ts';
 
-export type AdminSection = 'dashboard' | 'resources' | 'import' | 'audit' | 'users' | 'account';
+export type AdminSection = 'dashboard' | 'resources' | 'modelLaw' | 'import' | 'audit' | 'users' | 'account';
 
 const SECTIONS: { id: AdminSection; path: string; label: MessageKey; permission: Permission }[] = [
   { id: 'dashboard', path: '', label: 'admin.nav.dashboard', permission: 'backoffice.read' },
   { id: 'resources', path: '/resources', label: 'admin.nav.resources', permission: 'backoffice.read' },
+  { id: 'modelLaw', path: '/model-law', label: 'modelLawAdmin.nav', permission: 'backoffice.read' },
   { id: 'import', path: '/import', label: 'admin.nav.import', permission: 'content.import' },
   { id: 'audit', path: '/audit', label: 'admin.nav.audit', permission: 'audit.read' },
   { id: 'users', path: '/users', label: 'admin.nav.users', permission: 'users.manage' },
@@ -78,17 +79,7 @@ export function AdminLayout({ ctx, user, csrfToken, title, section, children, sc
                   </form>
                 </>
               )}
-              <nav aria-label={t('nav.language')} class="langs">
-                <ul>
-                  {LOCALES.map((l) => (
-                    <li>
-                      <a href={`/${l}${ctx.pathInLocale}`} hreflang={l} lang={l} dir={dir(l)} aria-current={l === locale ? 'true' : undefined}>
-                        {LOCALE_NAMES[l]}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
+              <LanguageSwitcher ctx={ctx} />
             </div>
           </header>
           <main id="main" class="admin-main" tabindex={-1}>

@@ -1,0 +1,175 @@
+// Small pieces shared by the model law's back-office pages.
+import type { Child } from 'hono/jsx';
+import { diffWords } from 'diff';
+import { dir, pickText, type Locale } from '../../../i18n/locales.ts';
+import type { PageContext } from '../../../web/context.ts';
+import type { Edition, EditionStatus, LawNode } from '../../model-law/store.ts';
+import { shownText } from '../../model-law/text.ts';
+import type { TextStatus } from '../../model-law/text-hash.ts';
+import type { FieldProblem } from '../forms.ts';
+
+export function lawsPath(locale: Locale): string {
+  return `/${locale}/admin/model-law`;
+}
+
+export function editionPath(locale: Locale, editionId: string, rest = ''): string {
+  return `/${locale}/admin/model-law/${editionId}${rest}`;
+}
+
+export function nodePath(locale: Locale, editionId: string, nodeId: string, rest = ''): string {
+  return editionPath(locale, editionId, `/nodes/${nodeId}${rest}`);
+}
+
+export function EditionStatusBadge({ ctx, status }: { ctx: PageContext; status: EditionStatus }) {
+  return <span class={`status status-${status}`}>{ctx.t(`admin.state.${status}`)}</span>;
+}
+
+export function TextStatusBadge({ ctx, status }: { ctx: PageContext; status: TextStatus }) {
+  return <span class={`text-status text-status-${status}`}>{ctx.t(`modelLawAdmin.textStatus.${status}`)}</span>;
+}
+
+/** "Article 3", "Chapter 2", "Part II": the number as readers will see it. */
+export function nodeNumber(ctx: PageContext, node: LawNode): string {
+  if (node.kind === 'part') return ctx.t('modelLaw.partNumber', { number: node.number });
+  if (node.kind === 'chapter') return ctx.t('modelLaw.chapterNumber', { number: node.number });
+  return ctx.t('modelLaw.articleNumber', { number: node.number });
+}
+
+/** The number and heading of a node, the heading in the page's language or marked as another. */
+export function NodeTitle({ ctx, node, sourceLocale }: { ctx: PageContext; node: LawNode; sourceLocale: Locale }) {
+  const shown = shownText(node, ctx.locale, sourceLocale);
+  return (
+    <>
+      <span class="node-number">{nodeNumber(ctx, node)}.</span>{' '}
+      {shown ? (
+        <span lang={shown.fallback ? shown.lang : undefined} dir={shown.fallback ? dir(shown.lang) : undefined}>
+          {shown.text.heading}
+        </span>
+      ) : (
+        <code dir="ltr">{node.key}</code>
+      )}
+    </>
+  );
+}
+
+export function LawName({ ctx, edition }: { ctx: PageContext; edition: Edition }) {
+  const title = pickText(edition.law.title, ctx.locale);
+  return (
+    <span lang={title.fallback ? title.lang : undefined} dir={title.fallback ? dir(title.lang) : undefined}>
+      {title.text || edition.law.slug}
+    </span>
+  );
+}
+
+const languageNames = new Map<Locale, Intl.DisplayNames>();
+
+/** A locale's name in the page's language. */
+export function languageName(ctx: PageContext, locale: Locale): string {
+  let names = languageNames.get(ctx.locale);
+  if (!names) languageNames.set(ctx.locale, (names = new Intl.DisplayNames([ctx.locale], { type: 'language' })));
+  return names.of(locale) ?? locale;
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A timestamp in the reader's language, in UTC (the server does not know the reader's zone). */
+export function formatWhen(locale: Locale, iso: string | null | undefined): string {
+  if (!iso) return '';
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return `${format.format(new Date(iso))} UTC`;
+}
+
+export function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: share > 0.99 && share < 1 ? 1 : 0 }).format(share);
+}
+
+export function Notice({ text }: { text: string | undefined }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
+/** Only a draft is edited: every page of a published, in-review or archived edition says so. */
+export function ReadOnlyNotice({ ctx, edition }: { ctx: PageContext; edition: Edition }) {
+  if (edition.status === 'draft') return null;
+  return <p class="notice model-law-readonly">{ctx.t('modelLawAdmin.readOnly', { state: edition.status })}</p>;
+}
+
+export function errorId(id: string): string {
+  return `${id}-error`;
+}
+
+export function FieldError({ ctx, id, problem }: { ctx: PageContext; id: string; problem: FieldProblem | undefined }) {
+  return problem ? (
+    <p class="field-error" id={errorId(id)}>
+      {ctx.t(problem.key, problem.values)}
+    </p>
+  ) : null;
+}
+
+/** aria attributes of a field that may carry an error and a hint. */
+export function described(id: string, problem: FieldProblem | undefined, hint?: string): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
+  const ids = [problem ? errorId(id) : undefined, hint].filter(Boolean).join(' ');
+  return { ...(problem ? { 'aria-invalid': 'true' as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+}
+
+/** English problems from the parsers and the document checks, marked as English on every page. */
+export function ProblemList({ problems }: { problems: string[] }) {
+  return (
+    <ul class="model-law-problems" lang="en" dir="ltr">
+      {problems.map((p) => (
+        <li>{p}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: { href: string; label: Child }[] }) {
+  return (
+    <nav aria-label={ctx.t('modelLawAdmin.breadcrumbs')} class="model-law-breadcrumbs">
+      <ol>
+        {items.map((item) => (
+          <li>
+            <a href={item.href}>{item.label}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+const segmenters = new Map<Locale, Intl.Segmenter>();
+
+/**
+ * Two texts compared word by word, words found by the language's own rules (diff's default splits
+ * Arabic and Farsi into single letters). `side` shows one text whole with its own differing words
+ * marked (old: removed in <del>; new: added in <ins>), or both merged. Text only: hono/jsx escapes it.
+ */
+export function WordDiff({ before, after, locale, side = 'both' }: { before: string; after: string; locale: Locale; side?: 'old' | 'new' | 'both' }) {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
+  return (
+    <>
+      {diffWords(before, after, { intlSegmenter: segmenter }).map((p) => {
+        if (p.added) return side === 'old' ? null : <ins>{p.value}</ins>;
+        if (p.removed) return side === 'new' ? null : <del>{p.value}</del>;
+        return p.value;
+      })}
+    </>
+  );
+}
+
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
+/** "Arabic and Farsi", "العربية والفارسية": a list joined the page language's way. */
+export function formatList(locale: Locale, items: string[]): string {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  return format.format(items);
+}
