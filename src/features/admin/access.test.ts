@@ -12,8 +12,14 @@ import { BACK_OFFICE_PREFIXES, ROUTE_ACCESS } from './guarded.ts';
 /** Routes that must work without a session: signing in, and the one-time links of invitations. */
 const PUBLIC_BY_DESIGN = [/^(GET|POST) \/:locale\/admin\/login$/, /^(GET|POST) \/:locale\/admin\/(welcome|reset)\/:token$/];
 
+/** A path with every parameter filled by a value its pattern accepts (ids, country codes, keys). */
 function concrete(path: string): string {
-  return path.replace(':locale', 'en').replace(/:[a-zA-Z]+(\{[^}]*\})?/g, '1');
+  const candidates = ['1', 'FR', 'key', 'a'];
+  return path.replace(':locale', 'en').replace(/:[a-zA-Z]+(?:\{((?:[^{}]|\{[^}]*\})*)\})?/g, (_, pattern: string | undefined) => {
+    if (!pattern) return '1';
+    const re = new RegExp(`^(?:${pattern})$`);
+    return candidates.find((c) => re.test(c)) ?? assert.fail(`no test value for the parameter pattern ${pattern} in ${path}`);
+  });
 }
 
 describe('back-office access control', () => {

@@ -1,10 +1,10 @@
 // Two editions compared article by article, matched by their stable keys: added, removed, text
 // changed, renumbered (an article can be both changed and renumbered).
-import { diffWords } from 'diff';
+import { wordChanges, type WordChange } from '../../web/word-diff.tsx';
 import type { Locale } from '../../i18n/locales.ts';
 import type { EditionTree, LawNode } from './store.ts';
 
-export type WordChange = { text: string; added?: boolean; removed?: boolean };
+export type { WordChange };
 
 export type ArticleChange = {
   key: string;
@@ -40,7 +40,7 @@ export function compareEditions(from: EditionTree, to: EditionTree, locale: Loca
       renumbered: before.number !== article.number,
       from: before,
       to: article,
-      ...(changed ? { words: diffWords(a, b).map((p) => ({ text: p.value, added: p.added, removed: p.removed })) } : {}),
+      ...(changed ? { words: wordChanges(a, b, locale) } : {}),
     });
   }
   for (const article of from.articles) {

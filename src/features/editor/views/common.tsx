@@ -1,5 +1,4 @@
 // Small pieces shared by the editor's pages.
-import { diffWords } from 'diff';
 import type { Locale } from '../../../i18n/locales.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { PageContext } from '../../../web/context.ts';
@@ -54,24 +53,6 @@ export function languageLabel(ctx: PageContext, locale: Locale): string {
   let names = languageDisplay.get(ctx.locale);
   if (!names) languageDisplay.set(ctx.locale, (names = new Intl.DisplayNames([ctx.locale], { type: 'language' })));
   return names.of(locale) ?? locale;
-}
-
-/**
- * Two texts compared word by word. `side` shows one of them whole with its own differing words
- * marked (`old`: removed words in <del>; `new`: added words in <ins>), or both merged (`both`).
- * Text only: hono/jsx escapes every part.
- */
-export function WordDiff({ before, after, side }: { before: string; after: string; side: 'old' | 'new' | 'both' }) {
-  const parts = diffWords(before, after);
-  return (
-    <>
-      {parts.map((p) => {
-        if (p.added) return side === 'old' ? null : <ins>{p.value}</ins>;
-        if (p.removed) return side === 'new' ? null : <del>{p.value}</del>;
-        return p.value;
-      })}
-    </>
-  );
 }
 
 /** Two lists compared item by item: removed ones in <del>, added ones in <ins>, the rest as is. */

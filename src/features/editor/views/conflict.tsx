@@ -5,7 +5,8 @@ import type { PageContext } from '../../../web/context.ts';
 import { ALL_FIELDS, fieldValue, LIST_FIELDS, type FieldName } from '../fields.ts';
 import type { FormValues } from '../form.ts';
 import type { EditorResource } from '../queries.ts';
-import { fieldLabel, fieldLocale, formatWhen, ListDiff, WordDiff } from './common.tsx';
+import { fieldLabel, fieldLocale, formatWhen, ListDiff } from './common.tsx';
+import { WordDiff } from '../../../web/word-diff.tsx';
 
 const isList = (field: FieldName) => (LIST_FIELDS as readonly string[]).includes(field);
 
@@ -74,7 +75,7 @@ export function ConflictComparison({ ctx, current, mine }: { ctx: PageContext; c
                 isList(field) ? (
                   <ListDiff before={saved ? saved.split('\n') : []} after={yours ? yours.split('\n') : []} side={side} />
                 ) : (
-                  <WordDiff before={saved} after={yours} side={side} />
+                  <WordDiff before={saved} after={yours} side={side} locale={lang ?? ctx.locale} />
                 );
               return (
                 <tr>

@@ -11,7 +11,8 @@ import type { Revision } from '../../history/revisions.ts';
 import { ALL_FIELDS, changedFields, fieldValue, LIST_FIELDS, type FieldName } from '../fields.ts';
 import type { EditorResource } from '../queries.ts';
 import type { ResourceSnapshot } from '../snapshot.ts';
-import { editorPath, fieldLabel, fieldLocale, formatWhen, ListDiff, StatusBadge, WordDiff } from './common.tsx';
+import { editorPath, fieldLabel, fieldLocale, formatWhen, ListDiff, StatusBadge } from './common.tsx';
+import { WordDiff } from '../../../web/word-diff.tsx';
 
 type Base = { ctx: PageContext; user: User; csrfToken: string | undefined; resource: EditorResource };
 
@@ -91,7 +92,7 @@ function FieldChange({ ctx, field, before, after }: { ctx: PageContext; field: F
         {list ? (
           <ListDiff before={old ? old.split('\n') : []} after={now ? now.split('\n') : []} side="both" />
         ) : (
-          <WordDiff before={old} after={now} side="both" />
+          <WordDiff before={old} after={now} side="both" locale={lang ?? ctx.locale} />
         )}
       </td>
     </tr>

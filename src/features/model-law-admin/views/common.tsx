@@ -1,6 +1,5 @@
 // Small pieces shared by the model law's back-office pages.
 import type { Child } from 'hono/jsx';
-import { diffWords } from 'diff';
 import { dir, pickText, type Locale } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
 import type { Edition, EditionStatus, LawNode } from '../../model-law/store.ts';
@@ -144,26 +143,7 @@ export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: { href: s
   );
 }
 
-const segmenters = new Map<Locale, Intl.Segmenter>();
-
-/**
- * Two texts compared word by word, words found by the language's own rules (diff's default splits
- * Arabic and Farsi into single letters). `side` shows one text whole with its own differing words
- * marked (old: removed in <del>; new: added in <ins>), or both merged. Text only: hono/jsx escapes it.
- */
-export function WordDiff({ before, after, locale, side = 'both' }: { before: string; after: string; locale: Locale; side?: 'old' | 'new' | 'both' }) {
-  let segmenter = segmenters.get(locale);
-  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
-  return (
-    <>
-      {diffWords(before, after, { intlSegmenter: segmenter }).map((p) => {
-        if (p.added) return side === 'old' ? null : <ins>{p.value}</ins>;
-        if (p.removed) return side === 'new' ? null : <del>{p.value}</del>;
-        return p.value;
-      })}
-    </>
-  );
-}
+export { WordDiff } from '../../../web/word-diff.tsx';
 
 const listFormats = new Map<Locale, Intl.ListFormat>();
 
