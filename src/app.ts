@@ -20,6 +20,9 @@ import { libraryPages } from './features/library/routes.tsx';
 import { apiRoutes } from './features/api/routes.ts';
 import { mountBackOffice } from './features/admin/routes.tsx';
 import { modelLawPages } from './features/model-law/routes.tsx';
+import { countryPages } from './features/countries/routes.tsx';
+import { reviewPages } from './features/reviews/routes.tsx';
+import { mapPages } from './features/map/routes.tsx';
 import { csrfProtection, loadSession } from './features/auth/middleware.ts';
 import { attachmentFiles } from './features/attachments/public.ts';
 import { UPLOAD_PATH, uploadBodyLimit } from './features/attachments/upload-limit.ts';
@@ -118,6 +121,9 @@ export function createApp({ db, config, log }: AppDeps) {
   app.route('/', homePages());
   app.route('/', libraryPages());
   app.route('/', modelLawPages());
+  app.route('/', countryPages());
+  app.route('/', reviewPages());
+  app.route('/', mapPages());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
   app.onError((error, c) => renderError(c, error));

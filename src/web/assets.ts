@@ -20,8 +20,11 @@ function load(name: string, type: string, parts: string[] = [name]): Asset {
 export const ASSETS = {
   css: load('atlas.css', 'text/css; charset=utf-8'),
   libraryJs: load('library.js', 'text/javascript; charset=utf-8'),
+  reviewsIndexJs: load('reviews-index.js', 'text/javascript; charset=utf-8'),
   // The model law's reading, side-by-side and print styles.
   modelLawCss: load('model-law.css', 'text/css; charset=utf-8', ['../../features/model-law/model-law.css']),
+  // Country profiles, reviews and the map, for the public pages that use them.
+  reviewsCss: load('reviews.css', 'text/css; charset=utf-8', ['../../features/countries/countries.css', '../../features/reviews/reviews.css', '../../features/map/map.css']),
   // The back office's styles: its frame, then each back-office feature's own rules.
   adminCss: load('admin.css', 'text/css; charset=utf-8', [
     'admin.css',

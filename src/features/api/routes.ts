@@ -11,6 +11,7 @@ import { FACETS, LIMITS } from '../library/schema.ts';
 import { listCountries, listRegions, listTopics } from '../taxonomy/store.ts';
 import { resourceJson } from './resource-json.ts';
 import { CountriesResponseSchema, ErrorSchema, ResourceSchema, SearchResponseSchema, TopicsResponseSchema } from './schemas.ts';
+import { reviewsApi } from '../countries/api.ts';
 import { exportRoutes } from './export-routes.ts';
 import { apiDocsPage } from './docs-page.ts';
 
@@ -88,6 +89,7 @@ export function apiRoutes() {
 
   // Before /resources/{id}: their paths would otherwise be read as ids.
   exportRoutes(api);
+  reviewsApi(api);
 
   api.openapi(resourceRoute, async (c) => {
     const { db, ctx, config } = c.var;
