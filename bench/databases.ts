@@ -15,6 +15,8 @@ export type BenchDatabase = {
   /** Environment for the server process (on top of the common settings). */
   env: Record<string, string>;
   url?: string;
+  /** False when the benchmark could not create a database and writes into the given one. */
+  ownDatabase: boolean;
   /** Ends queries left running on this database by a stopped server (requests nobody waits for). */
   settle(): Promise<void>;
   dispose(): Promise<void>;
@@ -42,11 +44,12 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
   }
 }
 
-export async function prepareDatabase(kind: DbKind, size: number): Promise<BenchDatabase> {
+/** `size` names the database: a corpus size, or a scenario ("reviews"). */
+export async function prepareDatabase(kind: DbKind, size: number | string): Promise<BenchDatabase> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
     const dispose = onCleanup(`temporary data directory ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
-    return { kind, open: () => openEmbedded(dir), env: { ATLAS_DATA_DIR: dir }, settle: async () => undefined, dispose };
+    return { kind, open: () => openEmbedded(dir), env: { ATLAS_DATA_DIR: dir }, ownDatabase: true, settle: async () => undefined, dispose };
   }
   const base = await postgresServer();
   const name = `atlas_bench_${size}`;
@@ -63,10 +66,10 @@ export async function prepareDatabase(kind: DbKind, size: number): Promise<Bench
     const dispose = onCleanup('synthetic rows', () => admin(base, (c) => c.query(`DELETE FROM resources WHERE slug LIKE 'synthetic-%'`)).then(() => undefined));
     await admin(base, (c) => c.query(`DELETE FROM resources WHERE slug LIKE 'synthetic-%'`)).catch(() => undefined);
     // A shared database: its other sessions are not ours to end.
-    return { kind, open: () => openServer(base), env: { DATABASE_URL: base }, url: base, settle: async () => undefined, dispose };
+    return { kind, open: () => openServer(base), env: { DATABASE_URL: base }, url: base, ownDatabase: false, settle: async () => undefined, dispose };
   }
   const dispose = onCleanup(`database ${name}`, () => admin(base, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
   const settle = () =>
     admin(url.href, (c) => c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).then(() => undefined);
-  return { kind, open: () => openServer(url.href), env: { DATABASE_URL: url.href }, url: url.href, settle, dispose };
+  return { kind, open: () => openServer(url.href), env: { DATABASE_URL: url.href }, url: url.href, ownDatabase: true, settle, dispose };
 }

@@ -9,7 +9,24 @@ export type ImportFigures = { db: DbKind; size: number; imported: number; second
 export type LoadRow = { db: DbKind; size: number; scenario: string; figures: LoadFigures };
 export type WeightRow = { db: DbKind; size: number; weight: PageWeight };
 export type ExplainRow = { db: DbKind; size: number; summary: ExplainSummary };
-export type Results = { settings: string[]; imports: ImportFigures[]; loads: LoadRow[]; weights: WeightRow[]; explains: ExplainRow[]; notes: string[] };
+export type ReviewsSetup = {
+  db: DbKind;
+  countries: number;
+  frameworks: { key: string; criteria: number }[];
+  editions: number;
+  assessments: number;
+  seconds: number;
+  vacuumSeconds: number;
+};
+export type Results = {
+  settings: string[];
+  imports: ImportFigures[];
+  reviewSetups: ReviewsSetup[];
+  loads: LoadRow[];
+  weights: WeightRow[];
+  explains: ExplainRow[];
+  notes: string[];
+};
 
 const KB = 1024;
 const kb = (bytes: number) => (bytes / KB).toFixed(1);
@@ -35,19 +52,40 @@ function targets(r: Results): Target[] {
 
 export function renderReport(r: Results): string {
   const cpu = os.cpus();
+  // The library's sections only when the library scenario ran (a reviews-only run has none of them).
+  const library = r.imports.length > 0 || r.weights.length > 0 || r.loads.some((l) => !l.scenario.startsWith('reviews:'));
   const out: string[] = [
     '# Child Protection Atlas: benchmark',
     '',
     `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; Node ${process.version}.`,
     '',
     ...r.settings.map((s) => `- ${s}`),
-    '',
-    '## Import (upsertResources, batches of 1000, one transaction each)',
-    '',
-    ...table(
-      ['database', 'size', 'resources/s', 'import (s)', 'VACUUM ANALYZE (s)', 'note'],
-      r.imports.map((i) => [i.db, size(i.size), i.perSecond.toFixed(0), i.seconds.toFixed(1), i.vacuumSeconds.toFixed(1), i.note ?? '']),
-    ),
+  ];
+  if (library) {
+    out.push(
+      '',
+      '## Import (upsertResources, batches of 1000, one transaction each)',
+      '',
+      ...table(
+        ['database', 'size', 'resources/s', 'import (s)', 'VACUUM ANALYZE (s)', 'note'],
+        r.imports.map((i) => [i.db, size(i.size), i.perSecond.toFixed(0), i.seconds.toFixed(1), i.vacuumSeconds.toFixed(1), i.note ?? '']),
+      ),
+    );
+  }
+  if (r.reviewSetups.length) {
+    out.push(
+      '',
+      '## Reviews data (synthetic assessments, one transaction)',
+      '',
+      ...table(
+        ['database', 'countries', 'frameworks (criteria)', 'published editions', 'assessments', 'insert (s)', 'VACUUM ANALYZE (s)'],
+        r.reviewSetups.map((x) => [
+          x.db, x.countries, x.frameworks.map((f) => `${f.key} (${f.criteria})`).join(', '), x.editions, x.assessments, x.seconds.toFixed(1), x.vacuumSeconds.toFixed(1),
+        ]),
+      ),
+    );
+  }
+  out.push(
     '',
     `## HTTP load (autocannon; latency in ms; a request unanswered after ${TIMEOUT_S} s counts as a timeout, at ${TIMEOUT_S} s in the percentiles)`,
     '',
@@ -58,30 +96,34 @@ export function renderReport(r: Results): string {
         `${f.non2xx} / ${f.timeouts} / ${f.errors - f.timeouts}`,
       ]),
     ),
-    '',
-    '## Page weight of a search page (/en/library?q=…&topic=…; KB = 1024 bytes)',
-    '',
-    ...table(
-      ['database', 'size', 'typical page', 'HTML raw', 'HTML gz (heaviest of sample)', 'CSS gz', 'HTML+CSS gz', 'JS files', 'JS raw', 'JS gz'],
-      r.weights.map(({ db, size: n, weight: w }) => [
-        db, size(n), `\`${decodeURIComponent(w.typicalPath)}\``, kb(w.htmlRaw), `${kb(w.htmlGzip)} (${kb(w.htmlGzipMax)})`, kb(w.cssGzip),
-        kb(w.htmlGzip + w.cssGzip), w.jsFiles.map((f) => `\`${f}\``).join(', ') || '–', kb(w.jsRaw), kb(w.jsGzip),
-      ]),
-    ),
-    '',
-    '## Targets',
-    '',
-    ...table(
-      ['target', 'measured', 'limit', 'ratio (measured / limit)', 'result'],
-      targets(r).map((t) => [
-        t.name,
-        t.measured === undefined ? 'not measured' : `${t.measured.toFixed(1)} ${t.unit}`,
-        `${t.atMost ? '≤' : '≥'} ${t.limit} ${t.unit}`,
-        t.measured === undefined ? '–' : (t.measured / t.limit).toFixed(2),
-        t.measured === undefined ? '–' : (t.atMost ? t.measured <= t.limit : t.measured >= t.limit) ? 'PASS' : 'MISS',
-      ]),
-    ),
-  ];
+  );
+  if (library) {
+    out.push(
+      '',
+      '## Page weight of a search page (/en/library?q=…&topic=…; KB = 1024 bytes)',
+      '',
+      ...table(
+        ['database', 'size', 'typical page', 'HTML raw', 'HTML gz (heaviest of sample)', 'CSS gz', 'HTML+CSS gz', 'JS files', 'JS raw', 'JS gz'],
+        r.weights.map(({ db, size: n, weight: w }) => [
+          db, size(n), `\`${decodeURIComponent(w.typicalPath)}\``, kb(w.htmlRaw), `${kb(w.htmlGzip)} (${kb(w.htmlGzipMax)})`, kb(w.cssGzip),
+          kb(w.htmlGzip + w.cssGzip), w.jsFiles.map((f) => `\`${f}\``).join(', ') || '–', kb(w.jsRaw), kb(w.jsGzip),
+        ]),
+      ),
+      '',
+      '## Targets',
+      '',
+      ...table(
+        ['target', 'measured', 'limit', 'ratio (measured / limit)', 'result'],
+        targets(r).map((t) => [
+          t.name,
+          t.measured === undefined ? 'not measured' : `${t.measured.toFixed(1)} ${t.unit}`,
+          `${t.atMost ? '≤' : '≥'} ${t.limit} ${t.unit}`,
+          t.measured === undefined ? '–' : (t.measured / t.limit).toFixed(2),
+          t.measured === undefined ? '–' : (t.atMost ? t.measured <= t.limit : t.measured >= t.limit) ? 'PASS' : 'MISS',
+        ]),
+      ),
+    );
+  }
   if (r.explains.length) {
     out.push('', '## Where a search spends its time (PostgreSQL, one client, each query once, SQL as logged from searchResources)', '');
     out.push(

@@ -8,14 +8,19 @@ import { runImportCommand } from './features/import/cli.ts';
 import { startServer } from './server.ts';
 import { runUserCreate } from './features/auth/cli.ts';
 import { runBackupCommand, runRestoreCommand } from './features/backup/cli.ts';
+import { runAssessmentImportCommand } from './features/reviews-admin/cli.ts';
+import { runDemoCommand } from './features/demo/cli.ts';
 
 const USAGE = `Usage: atlas <command>
 
   serve                         start the web server (PORT, HOST, ATLAS_DATA_DIR or DATABASE_URL)
   migrate                       apply database migrations
   seed                          load the shipped vocabularies and (on an empty library) resources
+  seed --demo [--remove]        also load invented, clearly flagged demonstration reviews (or remove them)
   import listing|csv|json FILE  import resources; all or nothing unless --skip-invalid
          [--skip-invalid] [--status draft|published] [--dry-run]
+  import assessments FILE --framework KEY --edition LABEL [--skip-invalid]
+                                import an edition's assessments (CSV); all or nothing unless --skip-invalid
   user create --email E --role admin|editor|reviewer|translator [--name N] [--locales ar,fa]
                                 make an account; the password is read from standard input
   backup FILE                   write the database and the attachments to FILE (.tar.gz)
@@ -53,22 +58,40 @@ async function main(argv: string[]): Promise<number> {
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
         return 0;
       });
-    case 'seed':
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, remove: { type: 'boolean' } } });
+      if (values.remove && !values.demo) {
+        console.error(USAGE);
+        return 2;
+      }
+      if (values.demo) return withDatabase((db) => runDemoCommand(db, { remove: !!values.remove }));
       return withDatabase(async (db) => {
         const { resourcesLoaded } = await loadShippedData(db);
         console.log(`Vocabularies refreshed; ${resourcesLoaded} shipped resources loaded.`);
         return 0;
       });
+    }
     case 'import': {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { 'skip-invalid': { type: 'boolean' }, status: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+        options: {
+          'skip-invalid': { type: 'boolean' },
+          status: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          framework: { type: 'string' },
+          edition: { type: 'string' },
+        },
       });
       const [format, file] = positionals;
       if (!format || !file) {
         console.error(USAGE);
         return 2;
+      }
+      if (format === 'assessments') {
+        return withDatabase((db) =>
+          runAssessmentImportCommand(db, { file, framework: values.framework, edition: values.edition, skipInvalid: !!values['skip-invalid'] }),
+        );
       }
       return withDatabase((db) =>
         runImportCommand(db, { format, file, skipInvalid: !!values['skip-invalid'], status: values.status, dryRun: !!values['dry-run'] }),

@@ -28,7 +28,7 @@ export const ASSETS = {
   // The back office's styles: its frame, then each back-office feature's own rules.
   adminCss: load('admin.css', 'text/css; charset=utf-8', [
     'admin.css',
-    ...['editor', 'users', 'audit', 'attachments', 'bulk-import', 'model-law-admin'].map((feature) => `../../features/${feature}/${feature}.css`),
+    ...['editor', 'users', 'audit', 'attachments', 'bulk-import', 'model-law-admin', 'reviews-admin'].map((feature) => `../../features/${feature}/${feature}.css`),
   ]),
 };
 

@@ -43,7 +43,7 @@ export function Layout({ ctx, title, children, scripts = [], head }: LayoutProps
               <li><a href={`/${locale}/model-law`}>{t('nav.modelLaw')}</a></li>
               <li><a href={`/${locale}/reviews`}>{t('nav.reviews')}</a></li>
               <li><a href={`/${locale}/library/topics`}>{t('nav.topics')}</a></li>
-              <li><a href={`/${locale}/library/countries`}>{t('nav.countries')}</a></li>
+              <li><a href={`/${locale}/countries`}>{t('nav.countries')}</a></li>
               <li><a href={`/${locale}/library/publishers`}>{t('nav.publishers')}</a></li>
               <li><a href="/api/docs">{t('nav.api')}</a></li>
             </ul>

@@ -11,6 +11,7 @@ import { usersRoutes } from '../users/routes.tsx';
 import { auditRoutes } from '../audit/routes.tsx';
 import { attachmentsRoutes } from '../attachments/routes.tsx';
 import { bulkImportRoutes } from '../bulk-import/routes.tsx';
+import { reviewsAdminRoutes } from '../reviews-admin/routes.tsx';
 import { modelLawAdminRoutes } from '../model-law-admin/routes.tsx';
 
 export const WORKFLOW_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
@@ -47,7 +48,7 @@ export function mountBackOffice(app: Hono<AppEnv>) {
     return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, locales: user.locales, csrfToken: c.var.csrfToken });
   });
 
-  for (const feature of [editorRoutes, usersRoutes, auditRoutes, attachmentsRoutes, bulkImportRoutes, modelLawAdminRoutes]) feature(pages, api);
+  for (const feature of [editorRoutes, usersRoutes, auditRoutes, attachmentsRoutes, bulkImportRoutes, modelLawAdminRoutes, reviewsAdminRoutes]) feature(pages, api);
 
   app.route(pages.prefix, pages.app);
   app.route(api.prefix, api.app);

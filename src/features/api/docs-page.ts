@@ -18,6 +18,9 @@ export function apiDocsPage(ctx: PageContext) {
 <li><code>GET /api/v1/resources/export.{csv|json|ris|bib|csl.json}</code>: any result set as a file.</li>
 <li><code>GET /api/v1/resources/feed.atom</code>: an Atom feed of new resources for any filter.</li>
 <li><code>GET /api/v1/topics</code>, <code>GET /api/v1/countries</code>: the vocabularies, in five languages.</li>
+<li><code>GET /api/v1/frameworks</code>, <code>/api/v1/frameworks/{key}</code>: the legislative review frameworks and their weighted criteria.</li>
+<li><code>GET /api/v1/frameworks/{key}/editions</code>, <code>…/editions/{label}/assessments?country=XX</code>, <code>…/editions/{label}/scores</code>: published editions, assessments with their evidence, and scores (null when a country was not assessed). Answers built on demonstration data say so: <code>"demo": true</code> and a <code>notice</code>.</li>
+<li>Model law exports: <code>/{locale}/model-law/{slug}/export.json</code>, <code>export.akn.xml</code> (Akoma Ntoso), <code>export.docx</code>.</li>
 </ul>
 <p>A bad parameter gets HTTP 400 with a JSON message naming it, in the language asked for with <code>lang</code> or Accept-Language.</p>
 <p><a href="/${ctx.locale}/library">${ctx.t('nav.library')}</a></p>
