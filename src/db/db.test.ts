@@ -64,5 +64,7 @@ describe('config', () => {
     assert.equal(config.databaseUrl, undefined);
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadConfig({ DATABASE_URL: 'not a url' }), /DATABASE_URL/);
+    assert.equal(config.secureCookies, false);
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://atlas.example.org' }).secureCookies, true, 'Secure cookies behind TLS');
   });
 });

@@ -131,6 +131,25 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(audit.rows[0]!.n, 1);
     });
 
+    it('marks the session cookie Secure when the Atlas is served over https', async () => {
+      const tls = await testApp(kind, { shipped: false, config: { publicUrl: 'https://atlas.test', secureCookies: true } });
+      try {
+        await createUser(tls.db, { email: 'tls@example.org', role: 'editor', password: 'correct horse battery' });
+        const form = await openForm(tls.app, '/en/admin/login');
+        const res = await tls.app.request('https://atlas.test/en/admin/login', {
+          method: 'POST',
+          body: new URLSearchParams({ email: 'tls@example.org', password: 'correct horse battery', _csrf: form.token }),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie, origin: 'https://atlas.test' },
+        });
+        assert.equal(res.status, 303);
+        const line = res.headers.getSetCookie().find((l) => l.startsWith(`${SESSION_COOKIE}=`))!;
+        assert.match(line, /;\s*Secure/i);
+        assert.match(line, /HttpOnly/i);
+      } finally {
+        await tls.close();
+      }
+    });
+
     it('keeps the audit log append-only', async () => {
       await assert.rejects(sql`UPDATE audit_log SET action = 'x'`.execute(t.db), /append-only/);
       await assert.rejects(sql`DELETE FROM audit_log`.execute(t.db), /append-only/);
