@@ -3,7 +3,7 @@
 import type { Localized } from '../../i18n/locales.ts';
 import type { PageContext } from '../../web/context.ts';
 import type { Assessment } from '../reviews/store.ts';
-import { CountriesLayout, DateText, DemoBanner, LocalText, Score, StatusBadge, countryPath, editionName, localName } from './components.tsx';
+import { CountriesLayout, DateText, DemoBanner, DownloadLinks, LocalText, Score, StatusBadge, countryPath, editionName, localName } from './components.tsx';
 import type { Instrument, Ratification, Standing } from './data.ts';
 import { actionLabel } from './profile-page.tsx';
 
@@ -185,6 +185,7 @@ export function ComparePage(props: { ctx: PageContext; names: Map<string, Locali
       <CompareForm ctx={ctx} names={names} chosen={chosen} error={error} />
       {comparison && (
         <>
+          <DownloadLinks ctx={ctx} path={`/${ctx.locale}/countries/compare`} query={`?${comparison.codes.map((c) => `c=${c}`).join('&')}`} />
           {comparison.standings.map((s) => (
             <FrameworkComparison ctx={ctx} s={s} codes={comparison.codes} names={names} />
           ))}

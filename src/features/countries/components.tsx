@@ -129,3 +129,12 @@ export function EvidenceList({ ctx, evidence, laws }: { ctx: PageContext; eviden
     </ul>
   );
 }
+
+/** Links to a table's CSV and JSON exports. */
+export function DownloadLinks({ ctx, path, query = '' }: { ctx: PageContext; path: string; query?: string }) {
+  return (
+    <p class="cp-downloads">
+      {ctx.t('countries.download')} <a href={`${path}.csv${query}`}>CSV</a> · <a href={`${path}.json${query}`}>JSON</a>
+    </p>
+  );
+}

@@ -1,7 +1,7 @@
 // Every country by M49 region and sub-region, each with its newest published score per framework.
 import type { Localized } from '../../i18n/locales.ts';
 import type { PageContext } from '../../web/context.ts';
-import { CountriesLayout, DemoBanner, Score, countryPath, editionName, localName, regionPath } from './components.tsx';
+import { CountriesLayout, DemoBanner, DownloadLinks, Score, countryPath, editionName, localName, regionPath } from './components.tsx';
 import { subRegionsOf, type Grouping, type Standing } from './data.ts';
 
 type Published = Standing & { edition: NonNullable<Standing['edition']> };
@@ -72,6 +72,7 @@ export function CountryIndexPage(props: { ctx: PageContext; countries: Map<strin
       <p class="cp-actions">
         <a href={`/${locale}/countries/compare`}>{t('countries.compare.title')}</a>
       </p>
+      <DownloadLinks ctx={ctx} path={`/${locale}/countries`} />
       <nav aria-label={t('countries.index.regionsNav')} class="cp-jump">
         <ul>
           {continents.map((g) => (

@@ -13,6 +13,7 @@ import {
   CountriesLayout,
   DateText,
   DemoBanner,
+  DownloadLinks,
   EvidenceList,
   LocalText,
   Score,
@@ -332,6 +333,9 @@ export function CountryProfilePage({ ctx, profile }: { ctx: PageContext; profile
 
         <section aria-labelledby="assessments">
           <h2 id="assessments">{t('countries.profile.assessments')}</h2>
+          {profile.assessments.some((a) => a.edition && a.assessments.size > 0) && (
+            <DownloadLinks ctx={ctx} path={`/${locale}/countries/${profile.code}/assessments`} />
+          )}
           {reviews.map((a) => (
             <FrameworkAssessment ctx={ctx} code={profile.code} countryName={name} a={a} />
           ))}

@@ -86,6 +86,10 @@ export function MapPage({ ctx, choice, rows }: { ctx: PageContext; choice: MapCh
                   {t('map.download')}
                 </a>
               </p>
+              <p class="map-downloads">
+                {t('map.downloadTable')} <a href={mapPath(locale, framework.key, edition, criterion, 'map.csv')}>CSV</a> ·{' '}
+                <a href={mapPath(locale, framework.key, edition, criterion, 'map.json')}>JSON</a>
+              </p>
             </>
           )}
         </>

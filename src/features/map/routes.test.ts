@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import Papa from 'papaparse';
 import type { Db } from '../../db/connect.ts';
 import { CATALOGS } from '../../i18n/messages.ts';
 import { DATABASE_KINDS } from '../../testing/databases.ts';
@@ -211,6 +212,57 @@ for (const kind of DATABASE_KINDS) {
       const paths = (s: string) => [...s.matchAll(/ d="([^"]+)" data-code="FR"/g)].map((m) => m[1]);
       assert.deepEqual(paths(html), paths(await page(`/en/reviews/${CSAM}/map`)));
       assert.equal(en.size, ar.size);
+    });
+
+    /** A CSV export: status, BOM, then the parsed rows. */
+    async function exportCsv(path: string) {
+      const res = await get(path);
+      assert.equal(res.status, 200, path);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="map-[a-zA-Z0-9-]+\.csv"$/);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM');
+      const parsed = Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true });
+      assert.deepEqual(parsed.errors, []);
+      assert.deepEqual(parsed.meta.fields, ['demo', 'framework', 'edition', 'by', 'country', 'country_name', 'value', 'class']);
+      return parsed.data;
+    }
+
+    it("exports the map's table as CSV and JSON, the same rows and labels as the page", async () => {
+      for (const [query, by] of [['', 'score'], ['?criterion=technology-facilitated-offences', 'technology-facilitated-offences']] as const) {
+        const html = await page(`/es/reviews/${CSAM}/map${query}`);
+        const shown = tableRows(html);
+        const csvRows = await exportCsv(`/es/reviews/${CSAM}/map.csv${query}`);
+        assert.deepEqual(
+          csvRows.map((r) => ({ code: r.country, name: r.country_name, label: r.value, cls: r.class })),
+          shown,
+        );
+        assert.ok(csvRows.every((r) => r.demo === 'false' && r.edition === '2024' && r.by === by));
+        const json = JSON.parse(await page(`/es/reviews/${CSAM}/map.json${query}`));
+        assert.equal(json.demo, false);
+        assert.equal(json.notice, undefined);
+        assert.equal(json.by, by);
+        assert.deepEqual(json.rows.map((r: { country: string; name: string; value: string; class: string }) => ({ code: r.country, name: r.name, label: r.value, cls: r.class })), shown);
+        assert.ok(html.includes(`href="/es/reviews/${CSAM}/map.csv?edition=2024${query.replace('?', '&amp;')}"`), 'a link on the page');
+      }
+      const fr = (await exportCsv(`/en/reviews/${CSAM}/map.csv`)).find((r) => r.country === 'FR');
+      assert.deepEqual(fr, { demo: 'false', framework: CSAM, edition: '2024', by: 'score', country: 'FR', country_name: 'France', value: '100%', class: 'map-b5' });
+      const ke = (await exportCsv(`/en/reviews/${CSAM}/map.csv`)).find((r) => r.country === 'KE');
+      assert.equal(ke?.class, 'map-na', 'not assessed, never the lowest band');
+    });
+
+    it('marks a demonstration map export, and rejects bad parameters', async () => {
+      const demo = await exportCsv('/en/reviews/missing-child-framework/map.csv');
+      assert.ok(demo.length > 0 && demo.every((r) => r.demo === 'true'));
+      const json = JSON.parse(await page('/en/reviews/missing-child-framework/map.json'));
+      assert.equal(json.demo, true);
+      assert.equal(json.notice, CATALOGS.en['map.demoNotice']);
+      for (const file of ['map.csv', 'map.json']) {
+        assert.equal((await get(`/en/reviews/${CSAM}/${file}?criterion=nonsense`)).status, 400);
+        assert.equal((await get(`/en/reviews/${CSAM}/${file}?edition=2025-draft`)).status, 400);
+        assert.equal((await get(`/en/reviews/no-such-review/${file}`)).status, 404);
+        assert.equal((await get(`/en/reviews/model-law-coverage/${file}`)).status, 404, 'nothing published');
+      }
     });
 
     it('keeps a map page light enough for a slow phone', async (ctx) => {

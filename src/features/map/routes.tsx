@@ -6,6 +6,8 @@ import { HttpError, notFound } from '../../web/errors.ts';
 import { getFramework, listReviewEditions } from '../reviews/store.ts';
 import { MapSvg } from './choropleth.tsx';
 import { mapRows } from './map-data.ts';
+import { mapExport } from './exports.ts';
+import { download, formatOf } from '../countries/downloads.ts';
 import { MapPage, countryProfile, mapPath, mapTitle, type MapChoice } from './map-page.tsx';
 import { scoreLegend, statusLegend } from './scales.ts';
 
@@ -32,6 +34,16 @@ export function mapPages() {
     const choice = await mapChoice(c);
     const rows = choice.edition ? await mapRows(c.var.db, c.var.ctx, choice.framework, choice.edition, choice.criterion) : [];
     return c.html(<MapPage ctx={c.var.ctx} choice={choice} rows={rows} />);
+  });
+
+  app.get('/:locale/reviews/:framework/:file{map\\.(csv|json)}', async (c) => {
+    const format = formatOf(c.req.param('file'))!;
+    const choice = await mapChoice(c);
+    const { framework, edition, criterion } = choice;
+    if (!edition) throw notFound();
+    const rows = await mapRows(c.var.db, c.var.ctx, framework, edition, criterion);
+    const name = `map-${framework.key}-${edition.label}${criterion ? `-${criterion.key}` : ''}`;
+    return download(c, format, mapExport(format, c.var.ctx, { ...choice, edition }, rows), name);
   });
 
   app.get('/:locale/reviews/:framework/map.svg', async (c) => {
