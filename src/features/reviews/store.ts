@@ -2,6 +2,7 @@
 // at most 250 countries x a few dozen criteria, so it is read whole and scored here.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { contentGeneration } from '../../web/cache.ts';
 import type { Localized } from '../../i18n/locales.ts';
 import { changeSince, rank, scoreCountry, type AssessmentStatus, type Change, type CountryScore } from './scores.ts';
 
@@ -75,12 +76,39 @@ export type ScoredCountry = CountryScore & { rank: number | null; previous: numb
  * Every assessed country of an edition with its score, rank and change since the previous
  * published edition. `weights` replaces the framework's weights (the user's own index).
  */
-export async function scoreEdition(
+export function scoreEdition(
   db: Db,
   framework: Framework,
   edition: ReviewEdition,
   weights?: ReadonlyMap<string, number>,
 ): Promise<ScoredCountry[]> {
+  const effective = framework.criteria.map((c) => `${c.key}=${weights?.get(c.key) ?? c.weight}`).join(',');
+  // A copy of the shared array for each caller, which may sort or filter it.
+  return memoised(db, `${framework.key}|${edition.id}|${edition.version}|${effective}`, () => computeScores(db, framework, edition, weights)).then((rows) =>
+    rows.map((row) => ({ ...row })),
+  );
+}
+
+// Scores of an edition change only when content does: the scorecard, map, index and gap pages of
+// one edition share one computation until the next write (contentChanged), and at most a minute, so
+// that several processes on one PostgreSQL server converge, as the response cache does.
+const SCORE_TTL_MS = 60_000;
+const SCORE_ENTRIES = 200;
+const scoreMemo = new WeakMap<Db, Map<string, { generation: number; expires: number; value: Promise<ScoredCountry[]> }>>();
+
+function memoised(db: Db, key: string, compute: () => Promise<ScoredCountry[]>): Promise<ScoredCountry[]> {
+  let entries = scoreMemo.get(db);
+  if (!entries) scoreMemo.set(db, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit && hit.generation === contentGeneration() && hit.expires > Date.now()) return hit.value;
+  const value = compute();
+  entries.set(key, { generation: contentGeneration(), expires: Date.now() + SCORE_TTL_MS, value });
+  value.catch(() => entries.delete(key));
+  while (entries.size > SCORE_ENTRIES) entries.delete(entries.keys().next().value as string);
+  return value;
+}
+
+async function computeScores(db: Db, framework: Framework, edition: ReviewEdition, weights?: ReadonlyMap<string, number>): Promise<ScoredCountry[]> {
   const effective = new Map(framework.criteria.map((c) => [c.key, weights?.get(c.key) ?? c.weight]));
   const current = scoresOf(await listAssessments(db, edition.id), effective);
   const previousEdition = (await listReviewEditions(db, framework.key)).find((e) => e.year < edition.year || (e.year === edition.year && Number(e.id) < Number(edition.id)));
