@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { seedReviews } from '../../src/features/reviews/test-helpers.ts';
 import { axeViolations, formatViolations, guardedContext, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
 
@@ -19,6 +20,16 @@ async function indexOrder(page: Page): Promise<string[]> {
   return [...new Set(hrefs.map((h) => /\/countries\/([A-Z]{2})/.exec(h)?.[1] ?? ''))].filter(Boolean);
 }
 
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
+
 describe('legislative reviews in a browser', () => {
   let atlas: Atlas;
   let browser: Browser;
@@ -33,6 +44,27 @@ describe('legislative reviews in a browser', () => {
   });
   after(async () => {
     await started?.close();
+  });
+
+  it('prints clean country and regional PDFs in Arabic and English: content in, navigation and forms out', async () => {
+    const page = await guarded.newPage();
+    for (const path of ['/ar/countries/TH', `/ar${CSAM}/regions/south-eastern-asia?edition=2024`, '/en/countries/PH', `/en${CSAM}/regions/south-eastern-asia?edition=2024`]) {
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal((await page.goto(`${atlas.url}${path}`))?.status(), 200, path);
+      const heading = ((await page.locator('h1').first().textContent()) ?? '').trim();
+      const navText = ((await page.locator('header.site nav').first().textContent()) ?? '').trim();
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('header.site').isVisible(), false, `${path}: the site header is hidden in print`);
+      const text = await pdfText(new Uint8Array(await page.pdf({ format: 'A4' })));
+      const words = heading.split(/\s+/).filter((w) => w.length > 3);
+      // Arabic comes out of a PDF as separate glyphs in presentation forms: count the script, not words.
+      if (path.startsWith('/ar')) assert.ok((text.match(/[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/g) ?? []).length > 50, `${path}: Arabic text in the PDF`);
+      else assert.ok(words.some((w) => text.includes(w)), `${path}: the heading is in the PDF`);
+      const navWord = navText.split(/\s+/).find((w) => w.length > 4 && !heading.includes(w))!;
+      assert.ok(!text.includes(navWord), `${path}: no navigation ("${navWord}") in the PDF`);
+    }
+    guarded.assertClean();
+    await page.close();
   });
 
   for (const locale of ['en', 'ar'] as const) {
