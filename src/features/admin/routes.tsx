@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../web/env.ts';
 import { guardedRouter } from './guarded.ts';
+import { WORKFLOW_STATES, type WorkflowState } from './workflow.ts';
 import { AdminLayout } from './layout.tsx';
 import { signInRoutes } from './sign-in.tsx';
 import { editorRoutes } from '../editor/routes.tsx';
@@ -14,8 +15,6 @@ import { bulkImportRoutes } from '../bulk-import/routes.tsx';
 import { reviewsAdminRoutes } from '../reviews-admin/routes.tsx';
 import { modelLawAdminRoutes } from '../model-law-admin/routes.tsx';
 
-export const WORKFLOW_STATES = ['draft', 'in_review', 'published', 'archived'] as const;
-export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
 export function mountBackOffice(app: Hono<AppEnv>) {
   const pages = guardedRouter('/:locale/admin');

@@ -1,27 +1,10 @@
-// The workflow of a model-law edition: a draft is edited, submitted for review, published (then
-// public and read-only), and archived when it is superseded. To change a published text, make a
-// new draft edition from it.
-import { can, type Permission, type Role } from '../auth/roles.ts';
-import type { EditionStatus } from '../model-law/store.ts';
+// A model-law edition follows the back office's shared workflow without "unarchive": a draft is
+// edited, submitted, published (then public and read-only) and archived when superseded. To change
+// a published text, make a new draft edition from it.
+import { transitionFor, type EditionAction, type Transition } from '../admin/workflow.ts';
 
-export type EditionAction = 'submit' | 'publish' | 'send_back' | 'archive';
+export { EDITION_TRANSITIONS, mayTransition, type EditionAction, type Transition as EditionTransition } from '../admin/workflow.ts';
 
-export type EditionTransition = { action: EditionAction; from: readonly EditionStatus[]; to: EditionStatus; permission: Permission; path: string };
-
-export const EDITION_TRANSITIONS: readonly EditionTransition[] = [
-  { action: 'submit', from: ['draft'], to: 'in_review', permission: 'content.submit', path: '/submit' },
-  { action: 'publish', from: ['in_review', 'draft'], to: 'published', permission: 'content.publish', path: '/publish' },
-  { action: 'send_back', from: ['in_review'], to: 'draft', permission: 'content.sendBack', path: '/send-back' },
-  { action: 'archive', from: ['published'], to: 'archived', permission: 'content.archive', path: '/archive' },
-];
-
-export function editionTransition(action: EditionAction): EditionTransition {
-  return EDITION_TRANSITIONS.find((t) => t.action === action)!;
-}
-
-/** A reviewer publishes what was submitted; editors and administrators may also publish a draft directly. */
-export function mayTransition(role: Role, transition: EditionTransition, from: EditionStatus): boolean {
-  if (!transition.from.includes(from) || !can(role, transition.permission)) return false;
-  if (transition.action === 'publish' && from === 'draft') return can(role, 'content.edit');
-  return true;
+export function editionTransition(action: EditionAction): Transition<EditionAction> {
+  return transitionFor(action);
 }
