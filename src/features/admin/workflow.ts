@@ -43,3 +43,20 @@ export function mayTransition(role: Role, transition: Transition, from: Workflow
   if (transition.action === 'publish' && from === 'draft') return can(role, 'content.edit');
   return true;
 }
+
+/** The workflow has no such step from the current state, or the role may not take it. */
+export class TransitionRefusedError extends Error {
+  constructor(
+    readonly action: TransitionAction,
+    readonly from: WorkflowState,
+    readonly reason: 'state' | 'role',
+  ) {
+    super(`cannot ${action} an item that is ${from} (${reason})`);
+  }
+}
+
+/** Throws TransitionRefusedError unless the role may take this transition from this state. */
+export function checkTransition(role: Role, transition: Transition, from: WorkflowState): void {
+  if (!transition.from.includes(from)) throw new TransitionRefusedError(transition.action, from, 'state');
+  if (!mayTransition(role, transition, from)) throw new TransitionRefusedError(transition.action, from, 'role');
+}

@@ -8,7 +8,8 @@ import type { Role } from '../auth/roles.ts';
 import { listEditions, type Edition, type EditionStatus } from '../model-law/store.ts';
 import { LabelTakenError, StaleVersionError } from './errors.ts';
 import { lockEdition } from './node-change.ts';
-import { editionTransition, mayTransition, type EditionAction } from './workflow.ts';
+import { editionTransition, type EditionAction } from './workflow.ts';
+import { checkTransition } from '../admin/workflow.ts';
 
 export const LABEL_MAX = 40;
 
@@ -73,16 +74,7 @@ export async function copyEdition(db: Db, actor: Actor, fromId: string, input: {
   return copied;
 }
 
-/** The workflow has no such step from the current state, or the role may not take it. */
-export class EditionTransitionError extends Error {
-  constructor(
-    readonly action: EditionAction,
-    readonly from: EditionStatus,
-    readonly reason: 'state' | 'role',
-  ) {
-    super(`cannot ${action} an edition that is ${from} (${reason})`);
-  }
-}
+export { TransitionRefusedError as EditionTransitionError } from '../admin/workflow.ts';
 
 /** Moves an edition along the workflow; publishing sets published_at. */
 export async function transitionEdition(
@@ -99,8 +91,7 @@ export async function transitionEdition(
     const version = current.rows[0]!.version;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) throw new StaleVersionError(version);
     const from = edition.status;
-    if (!transition.from.includes(from)) throw new EditionTransitionError(action, from, 'state');
-    if (!mayTransition(actor.role, transition, from)) throw new EditionTransitionError(action, from, 'role');
+    checkTransition(actor.role, transition, from);
     const updated = await sql<{ version: number }>`UPDATE model_law_editions SET status = ${transition.to}, version = version + 1, updated_at = now(),
         published_at = CASE WHEN ${transition.to} = 'published' THEN now() ELSE published_at END
       WHERE id = ${editionId}::bigint RETURNING version`.execute(trx);

@@ -1,5 +1,6 @@
 // Pieces the model-law back-office routes share: the actor, the edition and node named in the
 // URL, form fields, and the HTTP answer to each refusal of the store.
+import type { EditionAction } from '../admin/workflow.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../web/env.ts';
 import { HttpError, notFound } from '../../web/errors.ts';
@@ -70,7 +71,8 @@ export function failure(c: C, error: unknown): never {
   if (error instanceof DuplicateSourceError) throw new HttpError(409, 'modelLawAdmin.error.sourceDuplicate');
   if (error instanceof EditionTransitionError) {
     if (error.reason === 'role') throw new HttpError(403, 'error.forbidden');
-    throw new HttpError(409, 'modelLawAdmin.error.transition', { action: t(`modelLawAdmin.action.${error.action}`), state: error.from });
+    // Editions have no "unarchive" step, so the refused action is one of theirs.
+    throw new HttpError(409, 'modelLawAdmin.error.transition', { action: t(`modelLawAdmin.action.${error.action as EditionAction}`), state: error.from });
   }
   throw error;
 }

@@ -9,7 +9,8 @@ import type { Role } from '../auth/roles.ts';
 import { recordRevision } from '../history/revisions.ts';
 import { getReviewEdition, type ReviewEdition } from '../reviews/store.ts';
 import { EditionNotFoundError, EditionReadOnlyError, LabelTakenError, StaleVersionError, WeightsChangedError } from './errors.ts';
-import { editionTransition, isEditable, mayTransition, type EditionAction, type EditionStatus } from './workflow.ts';
+import { editionTransition, isEditable, type EditionAction, type EditionStatus } from './workflow.ts';
+import { checkTransition } from '../admin/workflow.ts';
 
 export const LABEL_MAX = 40;
 export const YEAR_MIN = 1900;
@@ -92,16 +93,7 @@ export async function createEdition(db: Db, actor: Actor, frameworkKey: string, 
   return created;
 }
 
-/** The workflow has no such step from the current state, or the role may not take it. */
-export class EditionTransitionError extends Error {
-  constructor(
-    readonly action: EditionAction,
-    readonly from: EditionStatus,
-    readonly reason: 'state' | 'role',
-  ) {
-    super(`cannot ${action} an edition that is ${from} (${reason})`);
-  }
-}
+export { TransitionRefusedError as EditionTransitionError } from '../admin/workflow.ts';
 
 /** Moves an edition along the workflow; the first publication sets published_at, later ones keep it. */
 export async function transitionEdition(
@@ -116,8 +108,7 @@ export async function transitionEdition(
     const edition = await lockEdition(trx, editionId, 'update');
     if (options.expectedVersion !== undefined && options.expectedVersion !== edition.version) throw new StaleVersionError(edition.version);
     const from = edition.status;
-    if (!transition.from.includes(from)) throw new EditionTransitionError(action, from, 'state');
-    if (!mayTransition(actor.role, transition, from)) throw new EditionTransitionError(action, from, 'role');
+    checkTransition(actor.role, transition, from);
     const updated = await sql<{ version: number }>`UPDATE framework_editions SET status = ${transition.to}, version = version + 1,
         published_at = CASE WHEN ${transition.to} = 'published' THEN coalesce(published_at, now()) ELSE published_at END
       WHERE id = ${editionId}::bigint RETURNING version`.execute(trx);

@@ -1,5 +1,6 @@
 // Pieces the reviews back-office routes share: paths, the actor, the edition and country named in
 // the URL, and the HTTP answer to each refusal of the stores.
+import type { EditionAction } from '../admin/workflow.ts';
 import type { Context } from 'hono';
 import { sql } from 'kysely';
 import type { Locale } from '../../i18n/locales.ts';
@@ -51,7 +52,8 @@ export function failure(c: C, error: unknown): never {
   if (error instanceof LabelTakenError) throw new HttpError(409, 'reviewsAdmin.error.labelTaken', { label: error.label });
   if (error instanceof EditionTransitionError) {
     if (error.reason === 'role') throw new HttpError(403, 'error.forbidden');
-    throw new HttpError(409, 'reviewsAdmin.error.transition', { action: t(`reviewsAdmin.action.${error.action}`), state: t(`admin.state.${error.from}`) });
+    // Editions have no "unarchive" step, so the refused action is one of theirs.
+    throw new HttpError(409, 'reviewsAdmin.error.transition', { action: t(`reviewsAdmin.action.${error.action as EditionAction}`), state: t(`admin.state.${error.from}`) });
   }
   throw error;
 }
