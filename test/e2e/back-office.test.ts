@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../src/features/auth/users.ts';
-import { axeViolations, formatViolations, guardedContext, navigateBy, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, guardedContext, navigateBy, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const catalog = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
@@ -19,11 +19,6 @@ const EDITOR = { email: 'editor@atlas.test', password: 'editor password 1' };
 const REVIEWER = { email: 'reviewer@atlas.test', password: 'reviewer password 1' };
 const TITLE_EN = 'Zanzibar safeguarding handbook for schools';
 const TITLE_AR = 'دليل زنجبار لحماية الأطفال في المدارس';
-
-async function assertAccessible(page: Page, where: string) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, formatViolations(where, violations));
-}
 
 async function signIn(page: Page, atlas: Atlas, who: { email: string; password: string }) {
   await page.goto(`${atlas.url}/en/admin/login`);

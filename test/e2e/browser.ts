@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/connect.ts';
@@ -135,6 +136,12 @@ export function formatViolations(where: string, violations: AxeViolation[]): str
   return lines.join('\n');
 }
 
+/** Fails with axe-core's readable report when the page has any violation. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) throw new Error(formatViolations(where, violations));
+}
+
 /**
  * Runs `action` (a click, a key press) and waits for the page it leads to, failing unless that
  * page answered 200. Returns the new address.
@@ -171,4 +178,15 @@ export async function startAtlasAndBrowser(): Promise<{ atlas: Atlas; browser: B
       await a.value.close();
     },
   };
+}
+
+/** The text of a PDF (a printed page), read with pdfjs as a reader's tool would. */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n');
 }

@@ -3,16 +3,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { seedReviews } from '../../src/features/reviews/test-helpers.ts';
-import { axeViolations, formatViolations, guardedContext, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, guardedContext, pdfText, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
 
 const CSAM = '/reviews/csam-legislation';
-
-async function assertAccessible(page: Page, where: string) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, formatViolations(where, violations));
-}
 
 /** Country codes of the rows of the index table, in order (from their profile links). */
 async function indexOrder(page: Page): Promise<string[]> {
@@ -20,15 +14,6 @@ async function indexOrder(page: Page): Promise<string[]> {
   return [...new Set(hrefs.map((h) => /\/countries\/([A-Z]{2})/.exec(h)?.[1] ?? ''))].filter(Boolean);
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join('\n');
-}
 
 describe('legislative reviews in a browser', () => {
   let atlas: Atlas;
