@@ -3,7 +3,7 @@
 // the conflict page).
 import { LOCALES, type Locale, type Localized } from '../../i18n/locales.ts';
 import type { ResourceInput } from '../library/schema.ts';
-import { publisherSlug } from './derive.ts';
+import { publisherSlug } from '../library/derive.ts';
 import type { ResourceSnapshot } from './snapshot.ts';
 
 /** What an editor saves: every field of the library but the state, which only transitions change. */

@@ -9,7 +9,7 @@ import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/log.ts';
 import type { Role } from '../auth/roles.ts';
 import { recordRevision } from '../history/revisions.ts';
 import { addSearchWords, resourceSlug } from '../library/store.ts';
-import { derivedRegions, derivedSearchExtra, ensurePublishers, textArray } from './derive.ts';
+import { derivedRegions, derivedSearchExtra, ensurePublishers, textArray } from '../library/derive.ts';
 import { changedFields, normalizeFields, type FieldName, type ResourceFields } from './fields.ts';
 import { resourceSnapshot, type ResourceSnapshot } from './snapshot.ts';
 import { mayTransition, transitionFor, type ResourceState, type TransitionAction } from './workflow.ts';

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Localized } from '../../i18n/locales.ts';
 import { slugify } from './slug.ts';
+import { derivedRegions, derivedSearchExtra, ensurePublishers, publisherSlug } from './derive.ts';
 import type { ResourceInput } from './schema.ts';
 
 export type Resource = {
@@ -37,12 +38,7 @@ export function resourceSlug(input: ResourceInput): string {
  */
 export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<UpsertOutcome[]> {
   if (inputs.length === 0) return [];
-  const publishers = [...new Set(inputs.flatMap((i) => i.publishers))].map((name) => ({ slug: slugify(name, 60), name }));
-  if (publishers.length > 0) {
-    await sql`INSERT INTO publishers (slug, name)
-      SELECT p->>'slug', p->>'name' FROM jsonb_array_elements(${JSON.stringify(publishers)}::jsonb) p
-      ON CONFLICT (slug) DO NOTHING`.execute(db);
-  }
+  await ensurePublishers(db, [...new Set(inputs.flatMap((i) => i.publishers))]);
   const rows = inputs.map((i) => ({
     slug: resourceSlug(i),
     type: i.type,
@@ -53,7 +49,7 @@ export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<
     summary: i.summary,
     topics: [...new Set(i.topics)].sort(),
     countries: [...new Set(i.countries)].sort(),
-    publishers: [...new Set(i.publishers.map((p) => slugify(p, 60)))],
+    publishers: [...new Set(i.publishers.map(publisherSlug))],
     languages: [...new Set(i.languages)].sort(),
   }));
   const result = await sql<{ slug: string; id: string; created: boolean }>`
@@ -66,10 +62,7 @@ export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<
         ARRAY(SELECT jsonb_array_elements_text(x->'languages')) AS languages
       FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) x
     ), derived AS (
-      SELECT i.*,
-        coalesce((SELECT array_agg(DISTINCT m.region_code ORDER BY m.region_code) FROM region_members m WHERE m.country_code = ANY(i.countries)), '{}') AS regions,
-        -- Publisher names only: country and topic names are matched through the tags (name-matches.ts).
-        coalesce((SELECT string_agg(p.name, ' ') FROM publishers p WHERE p.slug = ANY(i.publishers)), '') AS search_extra
+      SELECT i.*, ${derivedRegions(sql`i.countries`)} AS regions, ${derivedSearchExtra(sql`i.publishers`)} AS search_extra
       FROM input i
     )
     INSERT INTO resources AS r (slug, type, year, link, status, title, summary, topics, countries, regions, publishers, languages, search_extra, published_at)

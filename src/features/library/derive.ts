@@ -1,11 +1,11 @@
 // What a resource row keeps besides what the editor typed: publisher slugs (publishers created by
 // name on first use), regions derived from countries, and the extra search text (publisher names).
-// The rules are those of library/store.ts upsertResources, written once here as SQL fragments that
-// take the countries and publisher slugs as expressions, so that the batch upsert (with column
-// references) and the editor (with parameters) can share them.
+// Used by the batch upsert (store.ts upsertResources) and by the editor: SQL fragments that
+// take the countries and publisher slugs as expressions (column references in the batch,
+// parameters in the editor), so the rules are written once.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { slugify } from '../library/slug.ts';
+import { slugify } from './slug.ts';
 
 type Expr = RawBuilder<unknown>;
 
