@@ -23,6 +23,10 @@ import { modelLawPages } from './features/model-law/routes.tsx';
 import { countryPages } from './features/countries/routes.tsx';
 import { reviewPages } from './features/reviews/routes.tsx';
 import { mapPages } from './features/map/routes.tsx';
+import { practicePages } from './features/practices/routes.tsx';
+import { submissionPages } from './features/practices-admin/routes.tsx';
+import { terminologyPages } from './features/terminology/routes.tsx';
+import { safeguardingPages } from './features/safeguarding/routes.tsx';
 import { csrfProtection, loadSession } from './features/auth/middleware.ts';
 import { attachmentFiles } from './features/attachments/public.ts';
 import { UPLOAD_PATH, uploadBodyLimit } from './features/attachments/upload-limit.ts';
@@ -124,6 +128,10 @@ export function createApp({ db, config, log }: AppDeps) {
   app.route('/', countryPages());
   app.route('/', reviewPages());
   app.route('/', mapPages());
+  app.route('/', submissionPages());
+  app.route('/', practicePages());
+  app.route('/', terminologyPages());
+  app.route('/', safeguardingPages());
 
   app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
   app.onError((error, c) => renderError(c, error));

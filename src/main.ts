@@ -10,6 +10,7 @@ import { runUserCreate } from './features/auth/cli.ts';
 import { runBackupCommand, runRestoreCommand } from './features/backup/cli.ts';
 import { runAssessmentImportCommand } from './features/reviews-admin/cli.ts';
 import { runDemoCommand } from './features/demo/cli.ts';
+import { runCheckTermsCommand } from './features/terminology/cli.ts';
 
 const USAGE = `Usage: atlas <command>
 
@@ -24,6 +25,7 @@ const USAGE = `Usage: atlas <command>
   user create --email E --role admin|editor|reviewer|translator [--name N] [--locales ar,fa]
                                 make an account; the password is read from standard input
   backup FILE                   write the database and the attachments to FILE (.tar.gz)
+  check-terms FILE [--lang L]    list the terms to avoid in a .txt, .md, .docx or .pdf draft; exit 1 if any
   restore FILE                  replace the database's data with a backup and add its attachments
 `;
 
@@ -52,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGTERM', stop);
       return new Promise<number>(() => undefined);
     }
+    case 'check-terms':
+      return runCheckTermsCommand(rest, withDatabase);
     case 'migrate':
       return withDatabase(async (db) => {
         const applied = await migrate(db);

@@ -68,20 +68,45 @@ import reviews_admin_en from '../features/reviews-admin/messages/en.json' with {
 import reviews_admin_es from '../features/reviews-admin/messages/es.json' with { type: 'json' };
 import reviews_admin_fa from '../features/reviews-admin/messages/fa.json' with { type: 'json' };
 import reviews_admin_ru from '../features/reviews-admin/messages/ru.json' with { type: 'json' };
+import practices_ar from '../features/practices/messages/ar.json' with { type: 'json' };
+import practices_en from '../features/practices/messages/en.json' with { type: 'json' };
+import practices_es from '../features/practices/messages/es.json' with { type: 'json' };
+import practices_fa from '../features/practices/messages/fa.json' with { type: 'json' };
+import practices_ru from '../features/practices/messages/ru.json' with { type: 'json' };
+import practices_admin_ar from '../features/practices-admin/messages/ar.json' with { type: 'json' };
+import practices_admin_en from '../features/practices-admin/messages/en.json' with { type: 'json' };
+import practices_admin_es from '../features/practices-admin/messages/es.json' with { type: 'json' };
+import practices_admin_fa from '../features/practices-admin/messages/fa.json' with { type: 'json' };
+import practices_admin_ru from '../features/practices-admin/messages/ru.json' with { type: 'json' };
+import terminology_ar from '../features/terminology/messages/ar.json' with { type: 'json' };
+import terminology_en from '../features/terminology/messages/en.json' with { type: 'json' };
+import terminology_es from '../features/terminology/messages/es.json' with { type: 'json' };
+import terminology_fa from '../features/terminology/messages/fa.json' with { type: 'json' };
+import terminology_ru from '../features/terminology/messages/ru.json' with { type: 'json' };
+import safeguarding_ar from '../features/safeguarding/messages/ar.json' with { type: 'json' };
+import safeguarding_en from '../features/safeguarding/messages/en.json' with { type: 'json' };
+import safeguarding_es from '../features/safeguarding/messages/es.json' with { type: 'json' };
+import safeguarding_fa from '../features/safeguarding/messages/fa.json' with { type: 'json' };
+import safeguarding_ru from '../features/safeguarding/messages/ru.json' with { type: 'json' };
+import safeguarding_admin_ar from '../features/safeguarding-admin/messages/ar.json' with { type: 'json' };
+import safeguarding_admin_en from '../features/safeguarding-admin/messages/en.json' with { type: 'json' };
+import safeguarding_admin_es from '../features/safeguarding-admin/messages/es.json' with { type: 'json' };
+import safeguarding_admin_fa from '../features/safeguarding-admin/messages/fa.json' with { type: 'json' };
+import safeguarding_admin_ru from '../features/safeguarding-admin/messages/ru.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
 
 /** Every part of every catalog, by locale, in the order they merge. */
 export const CATALOG_PARTS = {
-  ar: [ar, admin_ar, editor_ar, users_ar, audit_ar, attachments_ar, bulk_import_ar, model_law_ar, model_law_admin_ar, countries_ar, reviews_ar, map_ar, reviews_admin_ar],
-  en: [en_core, admin_en, editor_en, users_en, audit_en, attachments_en, bulk_import_en, model_law_en, model_law_admin_en, countries_en, reviews_en, map_en, reviews_admin_en],
-  es: [es, admin_es, editor_es, users_es, audit_es, attachments_es, bulk_import_es, model_law_es, model_law_admin_es, countries_es, reviews_es, map_es, reviews_admin_es],
-  fa: [fa, admin_fa, editor_fa, users_fa, audit_fa, attachments_fa, bulk_import_fa, model_law_fa, model_law_admin_fa, countries_fa, reviews_fa, map_fa, reviews_admin_fa],
-  ru: [ru, admin_ru, editor_ru, users_ru, audit_ru, attachments_ru, bulk_import_ru, model_law_ru, model_law_admin_ru, countries_ru, reviews_ru, map_ru, reviews_admin_ru],
+  ar: [ar, admin_ar, editor_ar, users_ar, audit_ar, attachments_ar, bulk_import_ar, model_law_ar, model_law_admin_ar, countries_ar, reviews_ar, map_ar, reviews_admin_ar, practices_ar, practices_admin_ar, terminology_ar, safeguarding_ar, safeguarding_admin_ar],
+  en: [en_core, admin_en, editor_en, users_en, audit_en, attachments_en, bulk_import_en, model_law_en, model_law_admin_en, countries_en, reviews_en, map_en, reviews_admin_en, practices_en, practices_admin_en, terminology_en, safeguarding_en, safeguarding_admin_en],
+  es: [es, admin_es, editor_es, users_es, audit_es, attachments_es, bulk_import_es, model_law_es, model_law_admin_es, countries_es, reviews_es, map_es, reviews_admin_es, practices_es, practices_admin_es, terminology_es, safeguarding_es, safeguarding_admin_es],
+  fa: [fa, admin_fa, editor_fa, users_fa, audit_fa, attachments_fa, bulk_import_fa, model_law_fa, model_law_admin_fa, countries_fa, reviews_fa, map_fa, reviews_admin_fa, practices_fa, practices_admin_fa, terminology_fa, safeguarding_fa, safeguarding_admin_fa],
+  ru: [ru, admin_ru, editor_ru, users_ru, audit_ru, attachments_ru, bulk_import_ru, model_law_ru, model_law_admin_ru, countries_ru, reviews_ru, map_ru, reviews_admin_ru, practices_ru, practices_admin_ru, terminology_ru, safeguarding_ru, safeguarding_admin_ru],
 } as const;
 
 const merge = (parts: readonly Record<string, string>[]): Record<string, string> => Object.assign({}, ...parts);
 
-const en = merge(CATALOG_PARTS.en) as typeof en_core & typeof admin_en & typeof editor_en & typeof users_en & typeof audit_en & typeof attachments_en & typeof bulk_import_en & typeof model_law_en & typeof model_law_admin_en & typeof countries_en & typeof reviews_en & typeof map_en & typeof reviews_admin_en;
+const en = merge(CATALOG_PARTS.en) as typeof en_core & typeof admin_en & typeof editor_en & typeof users_en & typeof audit_en & typeof attachments_en & typeof bulk_import_en & typeof model_law_en & typeof model_law_admin_en & typeof countries_en & typeof reviews_en & typeof map_en & typeof reviews_admin_en & typeof practices_en & typeof practices_admin_en & typeof terminology_en & typeof safeguarding_en & typeof safeguarding_admin_en;
 
 export type MessageKey = keyof typeof en;
 export type MessageValues = Record<string, string | number | Date>;

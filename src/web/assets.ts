@@ -25,10 +25,13 @@ export const ASSETS = {
   modelLawCss: load('model-law.css', 'text/css; charset=utf-8', ['../../features/model-law/model-law.css']),
   // Country profiles, reviews and the map, for the public pages that use them.
   reviewsCss: load('reviews.css', 'text/css; charset=utf-8', ['../../features/countries/countries.css', '../../features/reviews/reviews.css', '../../features/map/map.css']),
+  // The best-practices directory, the terminology guide and checker, and the self-audit.
+  toolsCss: load('tools.css', 'text/css; charset=utf-8', ['practices', 'terminology', 'safeguarding'].map((f) => `../../features/${f}/${f}.css`)),
+  safeguardingJs: load('safeguarding.js', 'text/javascript; charset=utf-8', ['../../features/safeguarding/safeguarding.js']),
   // The back office's styles: its frame, then each back-office feature's own rules.
   adminCss: load('admin.css', 'text/css; charset=utf-8', [
     'admin.css',
-    ...['editor', 'users', 'audit', 'attachments', 'bulk-import', 'model-law-admin', 'reviews-admin'].map((feature) => `../../features/${feature}/${feature}.css`),
+    ...['editor', 'users', 'audit', 'attachments', 'bulk-import', 'model-law-admin', 'reviews-admin', 'practices-admin', 'safeguarding-admin'].map((feature) => `../../features/${feature}/${feature}.css`),
   ]),
 };
 

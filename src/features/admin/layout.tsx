@@ -10,13 +10,15 @@ import { can, type Permission } from '../auth/roles.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { CSRF_FIELD } from '../auth/middleware.ts';
 
-export type AdminSection = 'dashboard' | 'resources' | 'modelLaw' | 'reviews' | 'import' | 'audit' | 'users' | 'account';
+export type AdminSection = 'dashboard' | 'resources' | 'modelLaw' | 'reviews' | 'practices' | 'safeguarding' | 'import' | 'audit' | 'users' | 'account';
 
 const SECTIONS: { id: AdminSection; path: string; label: MessageKey; permission: Permission }[] = [
   { id: 'dashboard', path: '', label: 'admin.nav.dashboard', permission: 'backoffice.read' },
   { id: 'resources', path: '/resources', label: 'admin.nav.resources', permission: 'backoffice.read' },
   { id: 'modelLaw', path: '/model-law', label: 'modelLawAdmin.nav', permission: 'backoffice.read' },
   { id: 'reviews', path: '/reviews', label: 'reviewsAdmin.nav', permission: 'backoffice.read' },
+  { id: 'practices', path: '/practices', label: 'practicesAdmin.nav', permission: 'backoffice.read' },
+  { id: 'safeguarding', path: '/safeguarding', label: 'safeguardingAdmin.nav', permission: 'backoffice.read' },
   { id: 'import', path: '/import', label: 'admin.nav.import', permission: 'content.import' },
   { id: 'audit', path: '/audit', label: 'admin.nav.audit', permission: 'audit.read' },
   { id: 'users', path: '/users', label: 'admin.nav.users', permission: 'users.manage' },

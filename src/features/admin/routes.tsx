@@ -14,6 +14,8 @@ import { attachmentsRoutes } from '../attachments/routes.tsx';
 import { bulkImportRoutes } from '../bulk-import/routes.tsx';
 import { reviewsAdminRoutes } from '../reviews-admin/routes.tsx';
 import { modelLawAdminRoutes } from '../model-law-admin/routes.tsx';
+import { practicesAdminRoutes } from '../practices-admin/routes.tsx';
+import { safeguardingAdminRoutes } from '../safeguarding-admin/routes.tsx';
 
 
 export function mountBackOffice(app: Hono<AppEnv>) {
@@ -47,7 +49,7 @@ export function mountBackOffice(app: Hono<AppEnv>) {
     return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, locales: user.locales, csrfToken: c.var.csrfToken });
   });
 
-  for (const feature of [editorRoutes, usersRoutes, auditRoutes, attachmentsRoutes, bulkImportRoutes, modelLawAdminRoutes, reviewsAdminRoutes]) feature(pages, api);
+  for (const feature of [editorRoutes, usersRoutes, auditRoutes, attachmentsRoutes, bulkImportRoutes, modelLawAdminRoutes, reviewsAdminRoutes, practicesAdminRoutes, safeguardingAdminRoutes]) feature(pages, api);
 
   app.route(pages.prefix, pages.app);
   app.route(api.prefix, api.app);

@@ -12,6 +12,8 @@ import { listCountries, listRegions, listTopics } from '../taxonomy/store.ts';
 import { resourceJson } from './resource-json.ts';
 import { CountriesResponseSchema, ErrorSchema, ResourceSchema, SearchResponseSchema, TopicsResponseSchema } from './schemas.ts';
 import { reviewsApi } from '../countries/api.ts';
+import { practicesApi } from '../practices/api.ts';
+import { terminologyApi } from '../terminology/api.ts';
 import { exportRoutes } from './export-routes.ts';
 import { apiDocsPage } from './docs-page.ts';
 
@@ -90,6 +92,8 @@ export function apiRoutes() {
   // Before /resources/{id}: their paths would otherwise be read as ids.
   exportRoutes(api);
   reviewsApi(api);
+  practicesApi(api);
+  terminologyApi(api);
 
   api.openapi(resourceRoute, async (c) => {
     const { db, ctx, config } = c.var;

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'content.sendBack': ['admin', 'editor', 'reviewer'],
   'content.archive': ['admin', 'editor'],
   'content.import': ['admin', 'editor'],
+  /** Accept or reject what the public submitted (practices). */
+  'submissions.moderate': ['admin', 'editor', 'reviewer'],
+  /** Aggregate statistics of safeguarding self-audits (never a single audit). */
+  'safeguarding.stats': ['admin', 'editor'],
   'audit.read': ['admin'],
   'users.manage': ['admin'],
   'backups.manage': ['admin'],

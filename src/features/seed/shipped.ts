@@ -11,6 +11,9 @@ import { upsertSourceData } from '../model-law/sources-data.ts';
 import { shippedSampleLaw } from '../model-law/shipped-sample.ts';
 import { writeModelLawDocument } from '../model-law/write-document.ts';
 import { upsertFrameworks } from '../reviews/frameworks-data.ts';
+import { loadShippedPractices } from '../practices/shipped.ts';
+import { loadShippedGlossary } from '../terminology/shipped.ts';
+import { loadShippedQuestionnaires } from '../safeguarding/shipped.ts';
 
 const LOADED_KEY = 'shipped_resources_loaded';
 const SAMPLE_LAW_KEY = 'shipped_sample_law_loaded';
@@ -21,7 +24,12 @@ export async function loadShippedData(db: Db): Promise<{ resourcesLoaded: number
   const sampleLawArticles = await loadSampleLawOnce(db);
   // After the model law: the coverage framework's criteria are its articles.
   await upsertFrameworks(db);
-  return { resourcesLoaded: await loadResourcesOnce(db), sampleLawArticles };
+  const resourcesLoaded = await loadResourcesOnce(db);
+  // After the resources: practices and questionnaires link to library resources and topics.
+  await loadShippedGlossary(db);
+  await loadShippedPractices(db);
+  await loadShippedQuestionnaires(db);
+  return { resourcesLoaded, sampleLawArticles };
 }
 
 /** The sample model law, published, on the first start only (editors may change or archive it). */

@@ -1,0 +1,1 @@
+// Saves self-audit answers as they are given (stub).
