@@ -56,7 +56,7 @@ export function createApp({ db, config, log }: AppDeps) {
     c.set('labels', labels);
     await next();
     c.header('X-Request-Id', requestId);
-    log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    log.info({ requestId, method: c.req.method, path: withoutSecrets(c.req.path), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
   });
   app.use('*', securityHeaders);
   app.use('*', compress());
@@ -96,7 +96,7 @@ export function createApp({ db, config, log }: AppDeps) {
   // office and anyone signed in bypass it: their pages are private and must never be shared.
   app.use('*', async (c, next) => {
     if (c.req.method !== 'GET') return next();
-    if (c.var.user || isBackOffice(c.req.path)) {
+    if (c.var.user || isBackOffice(c.req.path) || isPrivate(c.req.path)) {
       await next();
       c.res.headers.set('Cache-Control', 'private, no-store');
       return;
@@ -136,6 +136,17 @@ export function createApp({ db, config, log }: AppDeps) {
   app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
   app.onError((error, c) => renderError(c, error));
   return app;
+}
+
+/** Pages reached through a secret token (a self-audit): never cached, never logged with the token. */
+const PRIVATE_PATH = /^(\/[a-z]{2}\/self-audit\/a\/)[^/]+/;
+
+function isPrivate(path: string): boolean {
+  return PRIVATE_PATH.test(path);
+}
+
+function withoutSecrets(path: string): string {
+  return path.replace(PRIVATE_PATH, (_, prefix: string) => `${prefix}…`);
 }
 
 function isBackOffice(path: string): boolean {
