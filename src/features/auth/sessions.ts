@@ -29,16 +29,26 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The live session of a cookie token, extended by this request; undefined when expired or unknown. */
+/**
+ * The live session of a cookie token, extended by this request; undefined when expired or unknown.
+ * The extension is written at most once a minute per session (the idle limit is hours long), so
+ * a busy back-office page does not turn every read into a write.
+ */
 export async function resumeSession(db: Db, token: string, hours: number): Promise<Session | undefined> {
   const idHash = tokenHash(token);
   const result = await sql<User & { csrfToken: string }>`
-    UPDATE sessions s SET last_seen_at = now(),
-      expires_at = least(now() + make_interval(hours => ${hours}), s.created_at + make_interval(days => ${ABSOLUTE_LIMIT_DAYS}))
-    FROM users u
-    WHERE s.id_hash = ${idHash} AND u.id = s.user_id AND s.expires_at > now() AND NOT u.disabled
-    RETURNING u.id::text AS id, u.email, u.name, u.role, u.locales, u.disabled, u.password_hash IS NOT NULL AS "hasPassword",
-      to_json(u.created_at)#>>'{}' AS created_at, s.csrf_token AS "csrfToken"`.execute(db);
+    WITH live AS (
+      SELECT s.id_hash, s.csrf_token, s.last_seen_at, u.id, u.email, u.name, u.role, u.locales, u.disabled, u.password_hash, u.created_at
+      FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id_hash = ${idHash} AND s.expires_at > now() AND NOT u.disabled
+    ), touched AS (
+      UPDATE sessions s SET last_seen_at = now(),
+        expires_at = least(now() + make_interval(hours => ${hours}), s.created_at + make_interval(days => ${ABSOLUTE_LIMIT_DAYS}))
+      FROM live WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - interval '1 minute'
+    )
+    SELECT id::text AS id, email, name, role, locales, disabled, password_hash IS NOT NULL AS "hasPassword",
+      to_json(created_at)#>>'{}' AS created_at, csrf_token AS "csrfToken"
+    FROM live`.execute(db);
   const row = result.rows[0];
   if (!row) return undefined;
   const { csrfToken, ...user } = row;
