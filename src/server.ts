@@ -6,6 +6,8 @@ import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { loadShippedData } from './features/seed/shipped.ts';
+import { warmSearchCopy } from './features/search/memory.ts';
+import { RESOURCE_SEARCH } from './features/library/search.ts';
 
 export async function startServer(config: Config): Promise<{ url: string; db: Db; close(): Promise<void> }> {
   const log = pino({ level: config.logLevel });
@@ -29,6 +31,8 @@ export async function startServer(config: Config): Promise<{ url: string; db: Db
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   if (!config.publicUrlExplicit) appConfig.publicUrl = url;
   log.info({ url, database: database.kind }, 'Child Protection Atlas is serving');
+  // The library's facets in memory before the first search needs them (searches go to SQL until then).
+  warmSearchCopy(database.db, RESOURCE_SEARCH).catch((error: unknown) => log.warn({ err: error }, 'search copy not built'));
   return {
     url,
     db: database.db,

@@ -1,14 +1,15 @@
 // The library's search page: one GET form (words, sort, facets), active filters, results, pages, exports.
+// The facet, chip and pager pieces are shared with the practices directory (../search/components.tsx).
 import type { PageContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { href } from '../../web/html.ts';
 import { ASSETS } from '../../web/assets.ts';
-import { formatNumber } from '../../i18n/messages.ts';
 import { ResultList } from './components.tsx';
 import { facetLabel, type Labels } from './labels.ts';
 import { searchQuery } from './params.ts';
 import { FACETS, LIMITS, SORTS, type Facet, type SearchParams } from './schema.ts';
-import type { FacetCount, SearchResult } from './search.ts';
+import type { SearchResult } from './search.ts';
+import { ActiveFilters, FacetGroup, Pager, type Chip } from '../search/components.tsx';
 import { EXPORT_FORMATS } from './export-formats.ts';
 
 const FACET_PARAM: Record<Exclude<Facet, 'year'>, keyof SearchParams & string> = {
@@ -19,44 +20,13 @@ const FACET_PARAM: Record<Exclude<Facet, 'year'>, keyof SearchParams & string> =
   type: 'type',
   language: 'language',
 };
-const VISIBLE_VALUES = 10;
 
 type Props = { ctx: PageContext; params: SearchParams; result: SearchResult; labels: Labels };
 
-function FacetGroup({ ctx, facet, counts, selected, labels }: { ctx: PageContext; facet: Exclude<Facet, 'year'>; counts: FacetCount[]; selected: string[]; labels: Labels }) {
-  const { t, locale } = ctx;
-  // Selected values stay visible even when no result has them any more.
-  const values = [...counts];
-  for (const s of selected) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
-  if (values.length === 0) return null;
-  const option = (v: FacetCount) => (
-    <li>
-      <label>
-        <input form="library-form" type="checkbox" name={FACET_PARAM[facet]} value={v.value} checked={selected.includes(v.value)} />
-        <span>{facetLabel(labels, t, locale, facet, v.value)}</span> <span class="n">({formatNumber(locale, v.count)})</span>
-      </label>
-    </li>
-  );
-  const shown = values.filter((v, i) => i < VISIBLE_VALUES || selected.includes(v.value));
-  const rest = values.filter((v, i) => i >= VISIBLE_VALUES && !selected.includes(v.value));
-  return (
-    <fieldset>
-      <legend>{t(`library.facet.${facet}`)}</legend>
-      <ul>{shown.map(option)}</ul>
-      {rest.length > 0 ? (
-        <details>
-          <summary>{t('library.facet.showMore', { count: values.length })}</summary>
-          <ul>{rest.map(option)}</ul>
-        </details>
-      ) : null}
-    </fieldset>
-  );
-}
-
-function ActiveFilters({ ctx, params, labels }: { ctx: PageContext; params: SearchParams; labels: Labels }) {
+function activeFilterChips(ctx: PageContext, params: SearchParams, labels: Labels): Chip[] {
   const { t, locale } = ctx;
   const base = `/${locale}/library`;
-  const chips: { label: string; link: string }[] = [];
+  const chips: Chip[] = [];
   for (const facet of Object.keys(FACET_PARAM) as (keyof typeof FACET_PARAM)[]) {
     const key = FACET_PARAM[facet] as 'topic';
     for (const value of params[key]) {
@@ -72,40 +42,7 @@ function ActiveFilters({ ctx, params, labels }: { ctx: PageContext; params: Sear
       link: href(base, searchQuery(params, { yearFrom: undefined, yearTo: undefined, page: 1 })),
     });
   }
-  if (chips.length === 0) return null;
-  return (
-    <section aria-labelledby="active-filters">
-      <h2 id="active-filters" class="muted">{t('library.activeFilters')}</h2>
-      <ul class="chips">
-        {chips.map((c) => (
-          <li>
-            <a href={c.link} aria-label={t('library.removeFilter', { label: c.label })}>
-              {c.label} ×
-            </a>
-          </li>
-        ))}
-        <li>
-          <a href={href(base, { q: params.q || undefined })}>{t('library.clearAll')}</a>
-        </li>
-      </ul>
-    </section>
-  );
-}
-
-function Pager({ ctx, params, total }: { ctx: PageContext; params: SearchParams; total: number }) {
-  const { t, locale } = ctx;
-  const pages = Math.ceil(total / params.perPage);
-  if (pages <= 1) return null;
-  const reachable = Math.min(pages, LIMITS.pageMax);
-  const base = `/${locale}/library`;
-  return (
-    <nav class="pager" aria-label={t('library.pagination')}>
-      {params.page > 1 ? <a href={href(base, searchQuery(params, { page: params.page - 1 }))} rel="prev">{t('library.previous')}</a> : null}
-      <span>{t('library.pageOf', { page: formatNumber(locale, params.page), pages: formatNumber(locale, reachable) })}</span>
-      {params.page < reachable ? <a href={href(base, searchQuery(params, { page: params.page + 1 }))} rel="next">{t('library.next')}</a> : null}
-      {pages > LIMITS.pageMax && params.page === reachable ? <p>{t('library.pageCap', { pages: LIMITS.pageMax })}</p> : null}
-    </nav>
-  );
+  return chips;
 }
 
 function Exports({ ctx, params }: { ctx: PageContext; params: SearchParams }) {
@@ -148,12 +85,13 @@ export function LibraryPage({ ctx, params, result, labels }: Props) {
         </div>
         <button type="submit">{t('library.searchButton')}</button>
       </form>
-      <ActiveFilters ctx={ctx} params={params} labels={labels} />
+      <ActiveFilters ctx={ctx} chips={activeFilterChips(ctx, params, labels)} clearLink={href(base, { q: params.q || undefined })} />
       <div class="layout">
         <section class="facets" aria-labelledby="filters-heading">
           <h2 id="filters-heading">{t('library.filters')}</h2>
           {(FACETS.filter((f) => f !== 'year') as Exclude<Facet, 'year'>[]).map((facet) => (
-            <FacetGroup ctx={ctx} facet={facet} counts={result.facets[facet]} selected={params[FACET_PARAM[facet]] as string[]} labels={labels} />
+            <FacetGroup ctx={ctx} form="library-form" name={FACET_PARAM[facet]} legend={t(`library.facet.${facet}`)} counts={result.facets[facet]}
+              selected={params[FACET_PARAM[facet]] as string[]} label={(v) => facetLabel(labels, t, locale, facet, v)} />
           ))}
           <fieldset>
             <legend>{t('library.facet.year')}</legend>
@@ -186,7 +124,8 @@ export function LibraryPage({ ctx, params, result, labels }: Props) {
           ) : (
             <>
               <ResultList ctx={ctx} items={result.items} labels={labels} />
-              <Pager ctx={ctx} params={params} total={result.total} />
+              <Pager ctx={ctx} page={params.page} perPage={params.perPage} total={result.total} pageMax={LIMITS.pageMax}
+                link={(page) => href(base, searchQuery(params, { page }))} />
               <Exports ctx={ctx} params={params} />
             </>
           )}
