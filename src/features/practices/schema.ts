@@ -7,6 +7,9 @@ import { SLUG } from '../library/schema.ts';
 export const ACTORS = ['civil-society', 'government', 'individual', 'business', 'intergovernmental'] as const;
 export type Actor = (typeof ACTORS)[number];
 
+/** Paths under /{locale}/practices that are pages, not practices: never a practice's slug. */
+export const RESERVED_PRACTICE_SLUGS: readonly string[] = ['submit'];
+
 export const PRACTICE_LIMITS = {
   titleMax: 300,
   summaryMax: 2000,
@@ -31,7 +34,12 @@ const httpUrl = z
 
 export const PracticeInputSchema = z
   .object({
-    slug: z.string().regex(SLUG).max(120).optional(),
+    slug: z
+      .string()
+      .regex(SLUG)
+      .max(120)
+      .refine((s) => !RESERVED_PRACTICE_SLUGS.includes(s), 'a reserved address')
+      .optional(),
     actor: z.enum(ACTORS),
     status: z.enum(['draft', 'in_review', 'published', 'archived']).default('draft'),
     title: localizedText(PRACTICE_LIMITS.titleMax).refine((t) => Object.values(t).some((v) => v && v.length > 0), 'a title in at least one language'),
