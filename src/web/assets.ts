@@ -26,7 +26,10 @@ export const ASSETS = {
   // Country profiles, reviews and the map, for the public pages that use them.
   reviewsCss: load('reviews.css', 'text/css; charset=utf-8', ['../../features/countries/countries.css', '../../features/reviews/reviews.css', '../../features/map/map.css']),
   // The best-practices directory, the terminology guide and checker, and the self-audit.
-  toolsCss: load('tools.css', 'text/css; charset=utf-8', ['practices', 'terminology', 'safeguarding'].map((f) => `../../features/${f}/${f}.css`)),
+  toolsCss: load('tools.css', 'text/css; charset=utf-8', [
+    ...['practices', 'terminology', 'safeguarding'].map((f) => `../../features/${f}/${f}.css`),
+    '../../features/practices-admin/practices-submit.css',
+  ]),
   safeguardingJs: load('safeguarding.js', 'text/javascript; charset=utf-8', ['../../features/safeguarding/safeguarding.js']),
   // The back office's styles: its frame, then each back-office feature's own rules.
   adminCss: load('admin.css', 'text/css; charset=utf-8', [

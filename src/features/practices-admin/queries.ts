@@ -1,0 +1,54 @@
+// Reads of the back office's practice list: every practice whatever its state (the public
+// directory only ever sees published ones), with a title search and a state filter.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Localized } from '../../i18n/locales.ts';
+import type { WorkflowState } from '../admin/workflow.ts';
+
+export const PRACTICE_PAGE_SIZE = 25;
+
+export type PracticeListFilters = { q: string; status: WorkflowState | undefined; page: number };
+
+export type ListedPractice = {
+  id: string;
+  slug: string;
+  actor: string;
+  status: WorkflowState;
+  version: number;
+  title: Localized;
+  updated_at: string;
+  updated_by_email: string | null;
+};
+
+/** `%`, `_` and `\` typed by the user match themselves. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listPractices(db: Db, f: PracticeListFilters): Promise<{ items: ListedPractice[]; total: number }> {
+  const conditions = [sql`TRUE`];
+  const q = f.q.trim();
+  if (q) {
+    const pattern = likePattern(q);
+    conditions.push(sql`(p.slug ILIKE ${pattern} OR EXISTS (SELECT 1 FROM jsonb_each_text(p.title) e
+      WHERE atlas_unaccent(e.value) ILIKE atlas_unaccent(${pattern})))`);
+  }
+  if (f.status) conditions.push(sql`p.status = ${f.status}`);
+  const where = sql.join(conditions, sql` AND `);
+  const [rows, count] = await Promise.all([
+    sql<ListedPractice>`SELECT p.id::text AS id, p.slug, p.actor, p.status, p.version, p.title,
+        to_json(p.updated_at)#>>'{}' AS updated_at, u.email AS updated_by_email
+      FROM practices p LEFT JOIN users u ON u.id = p.updated_by
+      WHERE ${where} ORDER BY p.updated_at DESC, p.id DESC
+      LIMIT ${PRACTICE_PAGE_SIZE} OFFSET ${(f.page - 1) * PRACTICE_PAGE_SIZE}`.execute(db),
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM practices p WHERE ${where}`.execute(db),
+  ]);
+  return { items: rows.rows, total: count.rows[0]!.n };
+}
+
+/** The library resources among these slugs (a practice may only point at existing ones). */
+export async function existingResourceSlugs(db: Db, slugs: string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const r = await sql<{ slug: string }>`SELECT slug FROM resources WHERE slug = ANY(${slugs}::text[])`.execute(db);
+  return new Set(r.rows.map((row) => row.slug));
+}
