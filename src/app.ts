@@ -108,7 +108,7 @@ export function createApp({ db, config, log }: AppDeps) {
       return c.body(hit.body as string, hit.status as 200, { ...hit.headers, 'X-Cache': 'hit' });
     }
     await next();
-    if (c.res.status !== 200) return;
+    if (c.res.status !== 200 || !shareable(c.res.headers)) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     c.res.headers.set('ETag', etag);
@@ -136,6 +136,11 @@ export function createApp({ db, config, log }: AppDeps) {
   app.notFound((c) => renderError(c, new HttpError(404, 'error.notFound')));
   app.onError((error, c) => renderError(c, error));
   return app;
+}
+
+/** A response for one visitor (a form with its token, a cookie, no-store) is never stored. */
+function shareable(headers: Headers): boolean {
+  return !headers.has('set-cookie') && !/no-store|private/.test(headers.get('cache-control') ?? '');
 }
 
 /** Pages reached through a secret token (a self-audit): never cached, never logged with the token. */

@@ -43,6 +43,9 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   const own = new Set([new URL(c.req.url).origin, new URL(c.var.config.publicUrl).origin]);
   if (origin !== undefined && !own.has(origin)) throw new HttpError(403, 'error.csrf');
   if (origin === undefined && c.req.header('sec-fetch-site') === 'cross-site') throw new HttpError(403, 'error.csrf');
+  // The open-data API (e.g. POST /api/v1/terminology/check from a team's CI): a request without a
+  // session cookie carries no authority that a forged request could borrow, so it needs no token.
+  if (isPublicApi(c.req.path) && !getCookie(c, SESSION_COOKIE)) return next();
   let sent = c.req.header(CSRF_HEADER);
   if (!sent && isForm(c)) {
     const body = await c.req.parseBody();
@@ -53,6 +56,10 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+function isPublicApi(path: string): boolean {
+  return path.startsWith('/api/v1/') && !path.startsWith('/api/v1/admin');
+}
+
 function isForm(c: Context<AppEnv>): boolean {
   const type = c.req.header('content-type') ?? '';
   return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
@@ -60,6 +67,8 @@ function isForm(c: Context<AppEnv>): boolean {
 
 /** The token to put in a form; before sign-in it makes (once) the pre-session cookie. */
 export function formToken(c: Context<AppEnv>): string {
+  // A page with a visitor's own token must never be shared by the response cache or a proxy.
+  c.header('Cache-Control', 'private, no-store');
   if (c.var.csrfToken) return c.var.csrfToken;
   const token = newToken();
   setCookie(c, CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.var.config.secureCookies });
