@@ -1,16 +1,10 @@
-// The `atlas` command line: serve | migrate | import | seed.
+// The `atlas` command line: serve | migrate | seed | import | user | backup | restore | check-terms.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/connect.ts';
-import { migrate } from './db/migrate.ts';
-import { loadShippedData } from './features/seed/shipped.ts';
-import { runImportCommand } from './features/import/cli.ts';
-import { startServer } from './server.ts';
-import { runUserCreate } from './features/auth/cli.ts';
-import { runBackupCommand, runRestoreCommand } from './features/backup/cli.ts';
-import { runAssessmentImportCommand } from './features/reviews-admin/cli.ts';
-import { runDemoCommand } from './features/demo/cli.ts';
-import { runCheckTermsCommand } from './features/terminology/cli.ts';
+import type { Db } from './db/connect.ts';
+
+// Each command loads only the modules it needs (the web server alone takes seconds to load), so
+// that a quick command such as check-terms in a team's CI starts quickly.
 
 const USAGE = `Usage: atlas <command>
 
@@ -29,7 +23,9 @@ const USAGE = `Usage: atlas <command>
   restore FILE                  replace the database's data with a backup and add its attachments
 `;
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('./db/connect.ts');
+  const { migrate } = await import('./db/migrate.ts');
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
@@ -44,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve': {
+      const { startServer } = await import('./server.ts');
       const server = await startServer(loadConfig());
       console.log(`Child Protection Atlas: ${server.url}/`);
       const stop = async () => {
@@ -54,10 +51,13 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGTERM', stop);
       return new Promise<number>(() => undefined);
     }
-    case 'check-terms':
+    case 'check-terms': {
+      const { runCheckTermsCommand } = await import('./features/terminology/cli.ts');
       return runCheckTermsCommand(rest, withDatabase);
+    }
     case 'migrate':
       return withDatabase(async (db) => {
+        const { migrate } = await import('./db/migrate.ts');
         const applied = await migrate(db);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
         return 0;
@@ -68,7 +68,11 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       }
-      if (values.demo) return withDatabase((db) => runDemoCommand(db, { remove: !!values.remove }));
+      if (values.demo) {
+        const { runDemoCommand } = await import('./features/demo/cli.ts');
+        return withDatabase((db) => runDemoCommand(db, { remove: !!values.remove }));
+      }
+      const { loadShippedData } = await import('./features/seed/shipped.ts');
       return withDatabase(async (db) => {
         const { resourcesLoaded } = await loadShippedData(db);
         console.log(`Vocabularies refreshed; ${resourcesLoaded} shipped resources loaded.`);
@@ -93,10 +97,12 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       if (format === 'assessments') {
+        const { runAssessmentImportCommand } = await import('./features/reviews-admin/cli.ts');
         return withDatabase((db) =>
           runAssessmentImportCommand(db, { file, framework: values.framework, edition: values.edition, skipInvalid: !!values['skip-invalid'] }),
         );
       }
+      const { runImportCommand } = await import('./features/import/cli.ts');
       return withDatabase((db) =>
         runImportCommand(db, { format, file, skipInvalid: !!values['skip-invalid'], status: values.status, dryRun: !!values['dry-run'] }),
       );
@@ -111,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
       }
+      const { runUserCreate } = await import('./features/auth/cli.ts');
       return withDatabase((db) => runUserCreate(db, values));
     }
     case 'backup':
@@ -121,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { filesDir } = loadConfig();
+      const { runBackupCommand, runRestoreCommand } = await import('./features/backup/cli.ts');
       return withDatabase((db) => (command === 'backup' ? runBackupCommand(db, filesDir, file) : runRestoreCommand(db, filesDir, file)));
     }
     default:
