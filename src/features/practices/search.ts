@@ -25,7 +25,7 @@ export type PracticeSearchParams = {
 
 export type PracticeSearchResult = EngineResult<PracticeFacet, Practice>;
 
-const PRACTICES: SearchTable<PracticeFacet> = {
+export const PRACTICE_SEARCH: SearchTable<PracticeFacet> = {
   table: 'practices',
   facets: {
     topic: { kind: 'array', column: 'topics' },
@@ -44,7 +44,7 @@ const PRACTICES: SearchTable<PracticeFacet> = {
 export function searchPractices(db: Db, params: PracticeSearchParams, locale: Locale): Promise<PracticeSearchResult> {
   return facetedSearch<PracticeFacet, Practice>(
     db,
-    PRACTICES,
+    PRACTICE_SEARCH,
     {
       q: params.q,
       values: { topic: params.topic, country: params.country, region: params.region, actor: params.actor },

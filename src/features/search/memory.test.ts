@@ -12,6 +12,9 @@ import { RESOURCE_TYPES, type SearchParams } from '../library/schema.ts';
 import { sqlFacetedSearch } from './engine.ts';
 import { memorySearch, warmSearchCopy } from './memory.ts';
 import { textQuery } from './words.ts';
+import { PRACTICE_SEARCH } from '../practices/search.ts';
+import { upsertPractices } from '../practices/store.ts';
+import { buildPractice } from '../practices/test-helpers.ts';
 
 /** A small seeded generator, so that a failure can be replayed. */
 function random(seed: number) {
@@ -134,6 +137,56 @@ for (const kind of DATABASE_KINDS) {
     it('leaves sorting by title to SQL', async () => {
       const params = { ...randomParams(), sort: 'title' as const };
       assert.equal(await memorySearch(database.db, RESOURCE_SEARCH, resourceEngineParams(params), () => textQuery(database.db, params.q)), undefined);
+    });
+  });
+}
+
+// The practices use every other kind of facet: a single value (actor) and a span of years.
+for (const kind of DATABASE_KINDS) {
+  describe(`practices search from memory on ${kind}`, () => {
+    let database: Awaited<ReturnType<typeof testDatabase>>;
+    const rnd = random(7);
+    const ACTORS_USED = ['civil-society', 'government', 'business', 'intergovernmental'] as const;
+
+    before(async () => {
+      database = await testDatabase(kind);
+      const topics = (await sql<{ slug: string }>`SELECT slug FROM topics ORDER BY slug LIMIT 6`.execute(database.db)).rows.map((r) => r.slug);
+      await upsertPractices(
+        database.db,
+        Array.from({ length: 150 }, (_, i) => {
+          const from = rnd.next() < 0.1 ? null : 1995 + Math.floor(rnd.next() * 25);
+          return buildPractice({
+            actor: rnd.pick(ACTORS_USED),
+            status: rnd.next() < 0.9 ? 'published' : 'draft',
+            title: { en: `${rnd.pick(WORDS.en)} ${rnd.pick(WORDS.en)} practice ${i}`, es: rnd.pick(WORDS.es) },
+            summary: { en: Array.from({ length: 6 }, () => rnd.pick(WORDS.en)).join(' ') },
+            topics: rnd.some(topics, 2),
+            countries: rnd.some(COUNTRIES, 2),
+            yearFrom: from,
+            yearTo: from !== null && rnd.next() < 0.5 ? from + Math.floor(rnd.next() * 10) : null,
+          });
+        }),
+      );
+      assert.ok(await warmSearchCopy(database.db, PRACTICE_SEARCH));
+    });
+    after(() => database.close());
+
+    it('answers 80 random searches exactly as the SQL statement does', async () => {
+      for (let i = 0; i < 80; i++) {
+        const from = rnd.next() < 0.4 ? 2000 + Math.floor(rnd.next() * 20) : undefined;
+        const params = {
+          q: rnd.next() < 0.6 ? rnd.pick([...WORDS.en, ...WORDS.es]) : '',
+          values: { topic: [], country: rnd.next() < 0.3 ? rnd.some(COUNTRIES, 2) : [], region: [], actor: rnd.next() < 0.4 ? rnd.some(ACTORS_USED, 2) : [] },
+          ranges: { years: { from, to: from !== undefined && rnd.next() < 0.5 ? from + 3 : undefined } },
+          sort: rnd.pick(['relevance', 'newest'] as const),
+          page: 1,
+          perPage: 10,
+        };
+        const fromSql = await sqlFacetedSearch(database.db, PRACTICE_SEARCH, params, 'en');
+        const fromMemory = await memorySearch(database.db, PRACTICE_SEARCH, params, () => textQuery(database.db, params.q));
+        assert.ok(fromMemory, 'answered from memory');
+        assert.deepEqual(fromMemory, fromSql, `same answer for ${JSON.stringify(params)}`);
+      }
     });
   });
 }
