@@ -1,14 +1,15 @@
 // The same faceted search as engine.ts's SQL statement, answered from memory. At 100k resources
 // the SQL statement spends its time counting facet values over the thousands of rows a common
 // word matches; here each process keeps the published rows' facet values as small integer
-// columns, and the rows (with their rank) that a text query matches, per text query. A search
-// then costs one primary-key lookup (is the copy current?), the counting in JavaScript, and one
-// query for the page's rows. Results are identical to the SQL path (a test compares the two).
+// columns and, per text query, the rows it matches (their ranks computed only for rows that pass
+// a search's filters, then kept). A search then costs the counting in JavaScript and one query
+// for the page's rows. Results are identical to the SQL path (a test compares the two).
 //
-// The copy is used only when it matches the table's search stamp (migration 010), which every
-// write changes in its own transaction, so no search ever sees an older state than SQL would.
-// When the copy is missing or out of date, the search goes to SQL and the copy is rebuilt in the
-// background. Sorting by title needs each row's title in the reader's language: SQL only.
+// Exactness: every write changes its table's search stamp in its own transaction (migration 010).
+// The copy remembers the stamp it was read with, and the query for the page's rows also reads
+// the current stamp: when they differ (a write since, from any process), the answer is thrown
+// away, SQL answers, and the copy is rebuilt in the background. Sorting by title needs each
+// row's title in the reader's language: SQL only.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { EngineParams, EngineResult, FacetCount, FacetDef, SearchTable } from './engine.ts';
@@ -58,11 +59,13 @@ function slotOf(db: Db, table: string): Slot {
  * The state of every searchable table: typo corrections come from words of the library, so a
  * copy of the practices is also out of date when the library changes.
  */
+const stampOf = (table: string) =>
+  sql<string | null>`(SELECT CASE WHEN count(*) FILTER (WHERE table_name = ${table}) > 0
+    THEN string_agg(stamp, ',' ORDER BY table_name) END FROM search_stamps)`;
+
 async function currentStamp(db: Db, table: string): Promise<string | undefined> {
-  const r = await sql<{ stamp: string | null; mine: number }>`
-    SELECT string_agg(stamp, ',' ORDER BY table_name) AS stamp, count(*) FILTER (WHERE table_name = ${table})::int AS mine FROM search_stamps`.execute(db);
-  const row = r.rows[0];
-  return row && row.mine > 0 && row.stamp ? row.stamp : undefined;
+  const r = await sql<{ stamp: string | null }>`SELECT ${stampOf(table)} AS stamp`.execute(db);
+  return r.rows[0]?.stamp ?? undefined;
 }
 
 /** Reads the published rows' facet columns and sort positions, with the stamp they match. */
@@ -118,35 +121,30 @@ function buildColumn(def: FacetDef, rows: Record<string, unknown>[]): Column {
   return { kind: 'array', offsets, codes: Int32Array.from(codes), dictionary, codeOf };
 }
 
-/** The table's copy if it is current; otherwise undefined, and a rebuild starts in the background. */
-async function currentCopy<F extends string>(db: Db, spec: SearchTable<F>): Promise<Copy | undefined> {
-  const slot = slotOf(db, spec.table);
-  const stamp = await currentStamp(db, spec.table);
-  if (stamp === undefined) return undefined;
-  if (slot.copy?.stamp === stamp) return slot.copy;
-  if (!slot.loading) {
-    slot.loading = loadCopy(db, spec)
-      .then((copy) => {
-        slot.copy = copy;
-      })
-      .catch(() => {
-        // The SQL path answers meanwhile; the next search tries again.
-        slot.copy = undefined;
-      })
-      .finally(() => {
-        slot.loading = undefined;
-      });
-  }
-  return undefined;
+/** Starts rebuilding a table's copy in the background (once at a time). */
+function startLoading<F extends string>(db: Db, spec: SearchTable<F>, slot: Slot): Promise<void> {
+  slot.loading ??= loadCopy(db, spec)
+    .then((copy) => {
+      slot.copy = copy;
+    })
+    .catch(() => {
+      // The SQL path answers meanwhile; the next search tries again.
+      slot.copy = undefined;
+    })
+    .finally(() => {
+      slot.loading = undefined;
+    });
+  return slot.loading;
 }
 
-/** Builds (or refreshes) a table's copy now: for tests, and after start-up. */
+/** Builds (or refreshes) a table's copy now: after start-up, and in tests. True when it is current. */
 export async function warmSearchCopy<F extends string>(db: Db, spec: SearchTable<F>): Promise<boolean> {
   const slot = slotOf(db, spec.table);
   if (slot.loading) await slot.loading;
-  if (await currentCopy(db, spec)) return true;
-  if (slot.loading) await slot.loading;
-  return (await currentCopy(db, spec)) !== undefined;
+  const stamp = await currentStamp(db, spec.table);
+  if (stamp === undefined) return false;
+  if (slot.copy?.stamp !== stamp) await startLoading(db, spec, slot);
+  return slot.copy !== undefined && slot.copy.stamp === (await currentStamp(db, spec.table));
 }
 
 /** The rows a text query matches, from the copy's cache or from SQL (row ids only: no ranks). */
@@ -253,8 +251,13 @@ export async function memorySearch<F extends string, Row>(
   getText: () => Promise<TextQuery>,
 ): Promise<EngineResult<F, Row> | undefined> {
   if (params.sort === 'title') return undefined;
-  const copy = await currentCopy(db, spec);
-  if (!copy) return undefined;
+  const slot = slotOf(db, spec.table);
+  // The copy is used optimistically: the last query below checks that it was current.
+  const copy = slot.copy;
+  if (!copy) {
+    void startLoading(db, spec, slot);
+    return undefined;
+  }
   const match = await textMatch(db, spec, copy, params.q, getText);
   if (!match) return undefined;
   const candidates = match.rows;
@@ -307,16 +310,18 @@ export async function memorySearch<F extends string, Row>(
   const offset = (params.page - 1) * params.perPage;
   const pageIds = passing.slice(offset, offset + params.perPage).map((i) => copy.ids[i]!);
 
-  const page = pageIds.length
-    ? await sql<{ items: Row[] | null }>`
-        SELECT json_agg(page ORDER BY position) AS items FROM (
-          SELECT ${offset} + p.ord AS position, ${spec.row}
-          FROM unnest(${pageIds}::bigint[]) WITH ORDINALITY AS p(id, ord) JOIN ${sql.table(spec.table)} r ON r.id = p.id
-        ) page`.execute(db)
-    : undefined;
-  const items = page?.rows[0]?.items ?? [];
-  // A page row gone meanwhile (deleted after the stamp was read): let SQL answer.
-  if (items.length !== pageIds.length) return undefined;
+  // The page's rows, and the stamp: if a write came after the copy was made, SQL answers instead.
+  const page = await sql<{ items: Row[] | null; stamp: string | null }>`
+    SELECT ${stampOf(spec.table)} AS stamp, (SELECT json_agg(page ORDER BY position) FROM (
+      SELECT ${offset} + p.ord AS position, ${spec.row}
+      FROM unnest(${pageIds}::bigint[]) WITH ORDINALITY AS p(id, ord) JOIN ${sql.table(spec.table)} r ON r.id = p.id
+    ) page) AS items`.execute(db);
+  const items = page.rows[0]?.items ?? [];
+  if (page.rows[0]?.stamp !== copy.stamp || items.length !== pageIds.length) {
+    if (slot.copy === copy) slot.copy = undefined;
+    void startLoading(db, spec, slot);
+    return undefined;
+  }
 
   const facets = Object.fromEntries(names.map((f) => [f, [] as FacetCount[]])) as Record<F, FacetCount[]>;
   names.forEach((f, index) => {
