@@ -26,7 +26,7 @@ export type SearchTable<F extends string> = {
   facets: Record<F, FacetDef>;
   /** Columns of the candidates (materialised): id, published_at, facet and sort columns. */
   candidates: string[];
-  /** The columns of a result row, read from `r` (and `p.position`, for the order). */
+  /** The columns of a result row, read from `r`; among them `id` (as text), by which rows are kept in memory. */
   row: RawBuilder<unknown>;
   /** "Newest first", on the candidates `m`; `tieBreak` orders rows of equal rank. */
   newest: RawBuilder<unknown>;

@@ -18,6 +18,8 @@ import type { TextQuery } from './words.ts';
 const NULL_INT = -2147483648;
 /** Text queries kept per table copy, by the number of matching rows they hold in all. */
 const TEXT_CACHE_ROWS = 2_000_000;
+/** Result rows (as JSON objects) kept per table copy, the most recently shown. */
+const ROW_CACHE_SIZE = 5_000;
 
 type Column =
   | { kind: 'array'; offsets: Int32Array; codes: Int32Array; dictionary: string[]; codeOf: Map<string, number> }
@@ -42,6 +44,8 @@ type Copy = {
   columns: Map<string, Column>;
   texts: Map<string, TextMatch>;
   textRows: number;
+  /** Result rows by row index, as the SQL statement's JSON gives them (without `position`). */
+  rows: Map<number, Record<string, unknown>>;
 };
 
 type Slot = { copy?: Copy; loading?: Promise<void> };
@@ -96,6 +100,7 @@ async function loadCopy<F extends string>(db: Db, spec: SearchTable<F>): Promise
         columns,
         texts: new Map(),
         textRows: 0,
+        rows: new Map(),
       };
     });
 }
@@ -308,19 +313,32 @@ export async function memorySearch<F extends string, Row>(
     passing.sort((a, b) => ranks.get(b)! - ranks.get(a)! || copy.tiePos[a]! - copy.tiePos[b]!);
   } else passing.sort((a, b) => copy.newestPos[a]! - copy.newestPos[b]!);
   const offset = (params.page - 1) * params.perPage;
-  const pageIds = passing.slice(offset, offset + params.perPage).map((i) => copy.ids[i]!);
 
-  // The page's rows, and the stamp: if a write came after the copy was made, SQL answers instead.
-  const page = await sql<{ items: Row[] | null; stamp: string | null }>`
-    SELECT ${stampOf(spec.table)} AS stamp, (SELECT json_agg(page ORDER BY position) FROM (
-      SELECT ${offset} + p.ord AS position, ${spec.row}
-      FROM unnest(${pageIds}::bigint[]) WITH ORDINALITY AS p(id, ord) JOIN ${sql.table(spec.table)} r ON r.id = p.id
-    ) page) AS items`.execute(db);
-  const items = page.rows[0]?.items ?? [];
-  if (page.rows[0]?.stamp !== copy.stamp || items.length !== pageIds.length) {
+  // The page's rows not yet in memory, and the stamp: if a write came after the copy was made,
+  // the answer is thrown away and SQL answers instead.
+  const pageRows = passing.slice(offset, offset + params.perPage);
+  const missing = pageRows.filter((i) => !copy.rows.has(i)).map((i) => copy.ids[i]!);
+  const page = await sql<{ rows: (Record<string, unknown> & { id: string })[] | null; stamp: string | null }>`
+    SELECT ${stampOf(spec.table)} AS stamp, (SELECT json_agg(page) FROM (
+      SELECT ${spec.row} FROM ${sql.table(spec.table)} r WHERE r.id = ANY(${missing}::bigint[])
+    ) page) AS rows`.execute(db);
+  const fetched = page.rows[0]?.rows ?? [];
+  if (page.rows[0]?.stamp !== copy.stamp || fetched.length !== missing.length) {
     if (slot.copy === copy) slot.copy = undefined;
     void startLoading(db, spec, slot);
     return undefined;
+  }
+  for (const row of fetched) copy.rows.set(copy.rowOf.get(String(row.id))!, row);
+  const items = pageRows.map((i, k) => {
+    const row = copy.rows.get(i)!;
+    // Most recently shown last.
+    copy.rows.delete(i);
+    copy.rows.set(i, row);
+    return { position: offset + k + 1, ...row } as Row;
+  });
+  for (const i of copy.rows.keys()) {
+    if (copy.rows.size <= ROW_CACHE_SIZE) break;
+    copy.rows.delete(i);
   }
 
   const facets = Object.fromEntries(names.map((f) => [f, [] as FacetCount[]])) as Record<F, FacetCount[]>;
