@@ -1,14 +1,14 @@
 // The back office in a real browser: an editor signs in, creates a resource with an Arabic
 // translation and submits it; a reviewer publishes it; it is then found by the public search in
 // English and in Arabic. axe-core checks every back-office page on the way, in both directions.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUser } from '../../src/features/auth/users.ts';
-import { assertAccessible, guardedContext, navigateBy, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, browserSuite, navigateBy, type Atlas } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const catalog = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
@@ -29,36 +29,26 @@ async function signIn(page: Page, atlas: Atlas, who: { email: string; password: 
 }
 
 describe('back office in a browser', () => {
-  let atlas: Atlas;
-  let browser: Browser;
-  let guarded: GuardedContext;
-  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
-
-  before(async () => {
-    started = await startAtlasAndBrowser();
-    ({ atlas, browser } = started);
-    await createUser(atlas.db, { ...EDITOR, role: 'editor' });
-    await createUser(atlas.db, { ...REVIEWER, role: 'reviewer' });
-    guarded = await guardedContext(browser, atlas.origin);
-  });
-
-  after(async () => {
-    await started?.close();
+  const suite = browserSuite({
+    setup: async (atlas) => {
+      await createUser(atlas.db, { ...EDITOR, role: 'editor' });
+      await createUser(atlas.db, { ...REVIEWER, role: 'reviewer' });
+    },
   });
 
   it('editor creates and submits, reviewer publishes, the public finds it in English and Arabic', async (t) => {
-    const page = await guarded.newPage();
+    const page = await suite.guarded.newPage();
     let editUrl = '';
 
     await t.test('the sign-in page is accessible, and the editor signs in', async () => {
-      await page.goto(`${atlas.url}/en/admin/login`);
+      await page.goto(`${suite.atlas.url}/en/admin/login`);
       await assertAccessible(page, 'sign-in');
-      await signIn(page, atlas, EDITOR);
+      await signIn(page, suite.atlas, EDITOR);
       await assertAccessible(page, 'dashboard');
     });
 
     await t.test('the editor creates a resource with English and Arabic texts', async () => {
-      await page.goto(`${atlas.url}/en/admin/resources`);
+      await page.goto(`${suite.atlas.url}/en/admin/resources`);
       await assertAccessible(page, 'resource list');
       await navigateBy(page, () => page.getByRole('link', { name: editor['editor.list.new']! }).click());
       await assertAccessible(page, 'new resource form');
@@ -81,16 +71,16 @@ describe('back office in a browser', () => {
     await t.test('the editor submits it for review; it is not public yet', async () => {
       await navigateBy(page, () => page.getByRole('button', { name: editor['editor.action.submit']! }).click());
       await page.getByText(editor['editor.notice.submit']!).waitFor();
-      const publicPage = await guarded.newPage();
-      await publicPage.goto(`${atlas.url}/en/library?q=Zanzibar`);
+      const publicPage = await suite.guarded.newPage();
+      await publicPage.goto(`${suite.atlas.url}/en/library?q=Zanzibar`);
       assert.equal(await publicPage.getByRole('link', { name: TITLE_EN }).count(), 0, 'a resource in review is not public');
       await publicPage.close();
       await navigateBy(page, () => page.getByRole('button', { name: admin['admin.signOut']! }).click());
     });
 
     await t.test('the reviewer publishes it from the review queue', async () => {
-      await signIn(page, atlas, REVIEWER);
-      await page.goto(`${atlas.url}/en/admin/resources?status=in_review`);
+      await signIn(page, suite.atlas, REVIEWER);
+      await page.goto(`${suite.atlas.url}/en/admin/resources?status=in_review`);
       await navigateBy(page, () => page.getByRole('link', { name: TITLE_EN }).click());
       assert.equal(new URL(page.url()).pathname, new URL(editUrl).pathname);
       await navigateBy(page, () => page.getByRole('button', { name: editor['editor.action.publish']! }).click());
@@ -100,10 +90,10 @@ describe('back office in a browser', () => {
     });
 
     await t.test('the public search finds it in English and in Arabic', async () => {
-      const publicPage = await guarded.newPage();
-      await publicPage.goto(`${atlas.url}/en/library?q=Zanzibar`);
+      const publicPage = await suite.guarded.newPage();
+      await publicPage.goto(`${suite.atlas.url}/en/library?q=Zanzibar`);
       await publicPage.getByRole('link', { name: TITLE_EN }).waitFor();
-      await publicPage.goto(`${atlas.url}/ar/library?q=${encodeURIComponent('زنجبار')}`);
+      await publicPage.goto(`${suite.atlas.url}/ar/library?q=${encodeURIComponent('زنجبار')}`);
       await publicPage.getByRole('link', { name: TITLE_AR }).waitFor();
       assert.equal(await publicPage.locator('html').getAttribute('dir'), 'rtl');
       await publicPage.close();
@@ -113,11 +103,11 @@ describe('back office in a browser', () => {
       await page.goto(`${editUrl.replace('/en/', '/ar/')}`);
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       await assertAccessible(page, 'Arabic edit page');
-      await page.goto(`${atlas.url}/ar/admin/resources`);
+      await page.goto(`${suite.atlas.url}/ar/admin/resources`);
       await assertAccessible(page, 'Arabic resource list');
     });
 
-    guarded.assertClean();
+    suite.guarded.assertClean();
     await page.close();
   });
 });

@@ -1,9 +1,11 @@
 // Helpers for browser tests: a real Atlas on a fresh data directory, Chromium through
 // playwright-core, a network guard (only the Atlas's own origin may be reached), axe-core checks.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
@@ -176,6 +178,49 @@ export async function startAtlasAndBrowser(): Promise<{ atlas: Atlas; browser: B
     async close() {
       await b.value.close();
       await a.value.close();
+    },
+  };
+}
+
+export type BrowserSuite = {
+  readonly atlas: Atlas;
+  readonly browser: Browser;
+  /** The suite's guarded context: every page opened from it is checked by `assertClean`. */
+  readonly guarded: GuardedContext;
+};
+
+/**
+ * The setup of a browser test file, called inside its `describe`: before the tests, the Atlas and
+ * Chromium start, `setup` prepares data (accounts, seeded reviews) and a guarded context opens
+ * with `context` options; after them, everything stops, even when the start failed half-way.
+ * Its fields are for the tests: read before the start, they throw.
+ */
+export function browserSuite(options: { setup?: (atlas: Atlas) => Promise<unknown>; context?: BrowserContextOptions } = {}): BrowserSuite {
+  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
+  let guarded: GuardedContext | undefined;
+  before(async () => {
+    const startedAt = performance.now();
+    started = await startAtlasAndBrowser();
+    await options.setup?.(started.atlas);
+    guarded = await guardedContext(started.browser, started.atlas.origin, options.context);
+    console.log(`Atlas at ${started.atlas.url} and ${started.browser.version()} ready in ${Math.round(performance.now() - startedAt)} ms`);
+  });
+  after(async () => {
+    await started?.close();
+  });
+  const ready = () => {
+    if (!started || !guarded) assert.fail('the browser suite is not ready: read its fields in tests, after its start');
+    return { ...started, guarded };
+  };
+  return {
+    get atlas() {
+      return ready().atlas;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get guarded() {
+      return ready().guarded;
     },
   };
 }

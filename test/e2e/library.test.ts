@@ -1,13 +1,13 @@
 // The library in a real browser: the real Atlas (embedded PGlite, shipped data) on a free port and
 // Debian's Chromium through playwright-core. Nothing may leave the Atlas's origin.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, escapeRegExp, formatViolations, guardedContext, navigateBy, type Atlas, type GuardedContext, startAtlasAndBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations, browserSuite, escapeRegExp, formatViolations, guardedContext, navigateBy } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(path.join(root, file), 'utf8')) as T;
@@ -40,31 +40,15 @@ const facetCheckbox = (page: Page, facetKey: string, label: string) =>
 const removeChip = (page: Page, label: string) => page.getByRole('link', { name: en['library.removeFilter']!.replace('{label}', label), exact: true });
 
 describe('library in a browser', () => {
-  let atlas: Atlas;
-  let browser: Browser;
-  let guarded: GuardedContext;
-
-  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
-
-  before(async () => {
-    const startedAt = performance.now();
-    started = await startAtlasAndBrowser();
-    ({ atlas, browser } = started);
-    guarded = await guardedContext(browser, atlas.origin);
-    console.log(`Atlas at ${atlas.url} and ${browser.version()} ready in ${Math.round(performance.now() - startedAt)} ms`);
-  });
-
-  after(async () => {
-    await started?.close();
-  });
+  const suite = browserSuite();
 
   it('search, filter, share, open a resource, read it in Arabic, export', async (t) => {
-    const page = await guarded.newPage();
+    const page = await suite.guarded.newPage();
     let count = 0;
     let filteredUrl = '';
 
     await t.test('the library page opens', async () => {
-      const response = await page.goto(`${atlas.url}/en/library`);
+      const response = await page.goto(`${suite.atlas.url}/en/library`);
       assert.equal(response?.status(), 200);
       assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), en['library.title']);
     });
@@ -109,7 +93,7 @@ describe('library in a browser', () => {
       const heading = await page.locator('#results-heading').textContent();
       assert.equal((await page.reload())?.status(), 200);
       assert.equal(await page.locator('#results-heading').textContent(), heading);
-      const other = await guarded.newPage();
+      const other = await suite.guarded.newPage();
       assert.equal((await other.goto(filteredUrl))?.status(), 200);
       assert.equal(await other.locator('#results-heading').textContent(), heading);
       assert.ok(await facetCheckbox(other, 'library.facet.country', COUNTRY_NAME).isChecked());
@@ -153,7 +137,7 @@ describe('library in a browser', () => {
 
     await t.test('the result set exports as CSV (download) and BibTeX', async () => {
       // Self-contained, so that it reports on exports even when an earlier step failed.
-      const response = await page.goto(filteredUrl || `${atlas.url}${FILTERED_PATH}`);
+      const response = await page.goto(filteredUrl || `${suite.atlas.url}${FILTERED_PATH}`);
       assert.equal(response?.status(), 200);
       const count = await resultCount(page);
       const exports = page.getByRole('region', { name: en['library.export'] });
@@ -168,7 +152,7 @@ describe('library in a browser', () => {
       assert.ok(parsed.data.every((row) => row.topics?.split('; ').includes(TOPIC_NAME)), 'every exported row has the filtered topic');
 
       const bibHref = await exports.getByRole('link', { name: 'BibTeX', exact: true }).getAttribute('href');
-      const bib = await page.request.get(new URL(bibHref!, atlas.url).href);
+      const bib = await page.request.get(new URL(bibHref!, suite.atlas.url).href);
       assert.equal(bib.status(), 200);
       const text = (await bib.text()).trimStart();
       assert.ok(text.startsWith('@'), `BibTeX starts with: ${text.slice(0, 40)}`);
@@ -177,20 +161,20 @@ describe('library in a browser', () => {
 
     await t.test('exported links point at the running Atlas', async () => {
       const csvHref = await page.getByRole('region', { name: en['library.export'] }).getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
-      const csv = (await (await page.request.get(new URL(csvHref!, atlas.url).href)).text()).replace(/^\uFEFF/, '');
+      const csv = (await (await page.request.get(new URL(csvHref!, suite.atlas.url).href)).text()).replace(/^\uFEFF/, '');
       const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-      for (const row of rows) assert.ok(row.url?.startsWith(`${atlas.url}/`), `exported url ${row.url} is not on ${atlas.url}`);
+      for (const row of rows) assert.ok(row.url?.startsWith(`${suite.atlas.url}/`), `exported url ${row.url} is not on ${suite.atlas.url}`);
     });
 
     await page.close();
-    guarded.assertClean();
+    suite.guarded.assertClean();
   });
 
   it('filters apply without JavaScript through the Apply filters button', async () => {
-    const nojs = await guardedContext(browser, atlas.origin, { javaScriptEnabled: false });
+    const nojs = await guardedContext(suite.browser, suite.atlas.origin, { javaScriptEnabled: false });
     try {
       const page = await nojs.newPage();
-      await page.goto(`${atlas.url}/en/library?q=${encodeURIComponent(QUERY)}`);
+      await page.goto(`${suite.atlas.url}/en/library?q=${encodeURIComponent(QUERY)}`);
       const before = await resultCount(page);
       const topic = facetCheckbox(page, 'library.facet.topic', TOPIC_NAME);
       await topic.check();
@@ -208,8 +192,8 @@ describe('library in a browser', () => {
   });
 
   it('keyboard: the first Tab reaches "Skip to content", which moves focus to main', async () => {
-    const page = await guarded.newPage();
-    await page.goto(`${atlas.url}/en/library`);
+    const page = await suite.guarded.newPage();
+    await page.goto(`${suite.atlas.url}/en/library`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute('href') }));
     assert.deepEqual(focused, { text: en['nav.skip'], href: '#main' });
@@ -220,12 +204,12 @@ describe('library in a browser', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the next Tab goes to the search box inside main');
     await page.close();
-    guarded.assertClean();
+    suite.guarded.assertClean();
   });
 
   it('has no axe-core violations (WCAG 2.1 A/AA and best practice)', async (t) => {
-    const page = await guarded.newPage();
-    await page.goto(`${atlas.url}/en/library?q=${encodeURIComponent(QUERY)}`);
+    const page = await suite.guarded.newPage();
+    await page.goto(`${suite.atlas.url}/en/library?q=${encodeURIComponent(QUERY)}`);
     const resourceHref = await page.locator('.results > li h3 a').first().getAttribute('href');
     const pages = [
       FILTERED_PATH,
@@ -240,7 +224,7 @@ describe('library in a browser', () => {
     });
     for (const where of pages) {
       await t.test(where, async () => {
-        const response = await page.goto(new URL(where, atlas.url).href);
+        const response = await page.goto(new URL(where, suite.atlas.url).href);
         assert.equal(response?.status(), 200);
         const violations = await axeViolations(page);
         if (violations.length) console.log(formatViolations(where, violations));
@@ -248,14 +232,14 @@ describe('library in a browser', () => {
       });
     }
     await page.close();
-    guarded.assertClean();
+    suite.guarded.assertClean();
   });
 
   it('lays out left to right in English and mirrored in Arabic (screenshots in .tmp/)', async () => {
     mkdirSync(path.join(root, '.tmp'), { recursive: true });
-    const page = await guarded.newPage();
+    const page = await suite.guarded.newPage();
     for (const locale of ['en', 'ar'] as const) {
-      await page.goto(`${atlas.url}/${locale}/library`);
+      await page.goto(`${suite.atlas.url}/${locale}/library`);
       await page.screenshot({ path: path.join(root, '.tmp', `e2e-library-${locale}.png`), fullPage: true });
       const facets = await page.locator('.facets').boundingBox();
       const results = await page.locator('#results-heading').boundingBox();
@@ -264,6 +248,6 @@ describe('library in a browser', () => {
       else assert.ok(facets.x > results.x, 'Arabic: filters on the right');
     }
     await page.close();
-    guarded.assertClean();
+    suite.guarded.assertClean();
   });
 });

@@ -2,33 +2,19 @@
 // left-to-right columns aligned article by article), the article page, axe-core on every page,
 // and print: the browser's PDF of an Arabic page holds the law's text and none of the site's
 // navigation.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { assertAccessible, guardedContext, pdfText, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, browserSuite, pdfText } from './browser.ts';
 
 const LAW = '/model-law/atlas-sample-model-law';
 
 
 describe('model law in a browser', () => {
-  let atlas: Atlas;
-  let browser: Browser;
-  let guarded: GuardedContext;
-  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
-
-  before(async () => {
-    started = await startAtlasAndBrowser();
-    ({ atlas, browser } = started);
-    guarded = await guardedContext(browser, atlas.origin);
-  });
-
-  after(async () => {
-    await started?.close();
-  });
+  const suite = browserSuite();
 
   it('shows Arabic and English side by side, each column in its own direction, rows aligned', async () => {
-    const page = await guarded.newPage();
-    const response = await page.goto(`${atlas.url}/ar${LAW}/side-by-side?left=ar&right=en`);
+    const page = await suite.guarded.newPage();
+    const response = await page.goto(`${suite.atlas.url}/ar${LAW}/side-by-side?left=ar&right=en`);
     assert.equal(response?.status(), 200);
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
     const rows = page.locator('table.side-by-side tbody tr');
@@ -47,24 +33,24 @@ describe('model law in a browser', () => {
       assert.match((await arabic.textContent()) ?? '', /[\u0600-\u06FF]/);
       assert.match((await english.textContent()) ?? '', /[A-Za-z]/);
     }
-    guarded.assertClean();
+    suite.guarded.assertClean();
     await page.close();
   });
 
   it('has no axe-core violations on the contents, an article and the side-by-side view, in Arabic and English', async () => {
-    const page = await guarded.newPage();
+    const page = await suite.guarded.newPage();
     for (const path of [`/en${LAW}`, `/ar${LAW}`, `/ar${LAW}/articles/grooming`, `/en${LAW}/articles/child-sexual-abuse-material`,
       `/en${LAW}/side-by-side?left=en&right=ar`, `/ar${LAW}/side-by-side?left=ar&right=en`, `/fa${LAW}/search?q=${encodeURIComponent('کودک')}`, `/en${LAW}/draft`]) {
-      assert.equal((await page.goto(`${atlas.url}${path}`))?.status(), 200, path);
+      assert.equal((await page.goto(`${suite.atlas.url}${path}`))?.status(), 200, path);
       await assertAccessible(page, path);
     }
-    guarded.assertClean();
+    suite.guarded.assertClean();
     await page.close();
   });
 
   it('prints a clean PDF in Arabic: the law text, none of the site navigation', async () => {
-    const page = await guarded.newPage();
-    await page.goto(`${atlas.url}/ar${LAW}/articles/grooming`);
+    const page = await suite.guarded.newPage();
+    await page.goto(`${suite.atlas.url}/ar${LAW}/articles/grooming`);
     const heading = ((await page.locator('h1').textContent()) ?? '').trim();
     const siteNav = ((await page.locator('header.site nav').first().textContent()) ?? '').trim();
     await page.emulateMedia({ media: 'print' });
@@ -74,7 +60,7 @@ describe('model law in a browser', () => {
     assert.ok(heading.length > 0 && siteNav.length > 0);
     const navWord = siteNav.split(/\s+/).find((w) => w.length > 3)!;
     assert.doesNotMatch(text, new RegExp(navWord), 'no navigation in the PDF');
-    guarded.assertClean();
+    suite.guarded.assertClean();
     await page.close();
   });
 });

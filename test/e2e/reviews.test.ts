@@ -1,10 +1,10 @@
 // Legislative reviews in a real browser, in English and Arabic: the world map with its table, the
 // weighted index re-ranking live as a weight changes, and the gap analysis; axe-core on each page.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seedReviews } from '../../src/features/reviews/test-helpers.ts';
-import { assertAccessible, guardedContext, pdfText, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, browserSuite, pdfText } from './browser.ts';
 
 const CSAM = '/reviews/csam-legislation';
 
@@ -16,26 +16,13 @@ async function indexOrder(page: Page): Promise<string[]> {
 
 
 describe('legislative reviews in a browser', () => {
-  let atlas: Atlas;
-  let browser: Browser;
-  let guarded: GuardedContext;
-  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
-
-  before(async () => {
-    started = await startAtlasAndBrowser();
-    ({ atlas, browser } = started);
-    await seedReviews(atlas.db);
-    guarded = await guardedContext(browser, atlas.origin);
-  });
-  after(async () => {
-    await started?.close();
-  });
+  const suite = browserSuite({ setup: (atlas) => seedReviews(atlas.db) });
 
   it('prints clean country and regional PDFs in Arabic and English: content in, navigation and forms out', async () => {
-    const page = await guarded.newPage();
+    const page = await suite.guarded.newPage();
     for (const path of ['/ar/countries/TH', `/ar${CSAM}/regions/south-eastern-asia?edition=2024`, '/en/countries/PH', `/en${CSAM}/regions/south-eastern-asia?edition=2024`]) {
       await page.emulateMedia({ media: 'screen' });
-      assert.equal((await page.goto(`${atlas.url}${path}`))?.status(), 200, path);
+      assert.equal((await page.goto(`${suite.atlas.url}${path}`))?.status(), 200, path);
       const heading = ((await page.locator('h1').first().textContent()) ?? '').trim();
       const navText = ((await page.locator('header.site nav').first().textContent()) ?? '').trim();
       await page.emulateMedia({ media: 'print' });
@@ -48,14 +35,14 @@ describe('legislative reviews in a browser', () => {
       const navWord = navText.split(/\s+/).find((w) => w.length > 4 && !heading.includes(w))!;
       assert.ok(!text.includes(navWord), `${path}: no navigation ("${navWord}") in the PDF`);
     }
-    guarded.assertClean();
+    suite.guarded.assertClean();
     await page.close();
   });
 
   for (const locale of ['en', 'ar'] as const) {
     it(`${locale}: the map shows the scores with a table saying the same, and is accessible`, async () => {
-      const page = await guarded.newPage();
-      assert.equal((await page.goto(`${atlas.url}/${locale}${CSAM}/map?edition=2024`))?.status(), 200);
+      const page = await suite.guarded.newPage();
+      assert.equal((await page.goto(`${suite.atlas.url}/${locale}${CSAM}/map?edition=2024`))?.status(), 200);
       assert.equal(await page.locator('html').getAttribute('dir'), locale === 'ar' ? 'rtl' : 'ltr');
       const svg = page.locator('svg[role="img"]').first();
       await svg.waitFor();
@@ -67,13 +54,13 @@ describe('legislative reviews in a browser', () => {
       const rows = page.locator('table tbody tr');
       assert.ok((await rows.count()) >= 5, 'the table lists the assessed countries');
       await assertAccessible(page, `${locale} map`);
-      guarded.assertClean();
+      suite.guarded.assertClean();
       await page.close();
     });
 
     it(`${locale}: the weighted index re-ranks live when a weight changes, and keeps it in the URL`, async () => {
-      const page = await guarded.newPage();
-      await page.goto(`${atlas.url}/${locale}${CSAM}/index?edition=2024`);
+      const page = await suite.guarded.newPage();
+      await page.goto(`${suite.atlas.url}/${locale}${CSAM}/index?edition=2024`);
       await assertAccessible(page, `${locale} weighted index`);
       const before = await indexOrder(page);
       assert.ok(before.indexOf('TH') < before.indexOf('PH'), `with equal weights Thailand ranks above the Philippines: ${before.join(',')}`);
@@ -89,22 +76,22 @@ describe('legislative reviews in a browser', () => {
       const after = await indexOrder(page);
       assert.ok(after.indexOf('PH') < after.indexOf('TH'), `re-weighted, the Philippines rank above Thailand: ${after.join(',')}`);
       // The URL is the state: opened afresh it gives the same order.
-      const fresh = await guarded.newPage();
+      const fresh = await suite.guarded.newPage();
       await fresh.goto(page.url());
       assert.deepEqual(await indexOrder(fresh), after);
       await fresh.close();
-      guarded.assertClean();
+      suite.guarded.assertClean();
       await page.close();
     });
 
     it(`${locale}: the gap analysis names the model-law article and a neighbour that meets the criterion`, async () => {
-      const page = await guarded.newPage();
-      assert.equal((await page.goto(`${atlas.url}/${locale}${CSAM}/gaps/PH?edition=2024`))?.status(), 200);
+      const page = await suite.guarded.newPage();
+      assert.equal((await page.goto(`${suite.atlas.url}/${locale}${CSAM}/gaps/PH?edition=2024`))?.status(), 200);
       assert.ok((await page.locator(`a[href*="/${locale}/model-law/atlas-sample-model-law/articles/"]`).count()) > 0, 'links to model-law articles');
       const thailand = new Intl.DisplayNames([locale], { type: 'region' }).of('TH')!;
       assert.ok((await page.locator('main').textContent())!.includes(thailand), `${thailand}, a neighbour that meets a criterion the Philippines miss`);
       await assertAccessible(page, `${locale} gap analysis`);
-      guarded.assertClean();
+      suite.guarded.assertClean();
       await page.close();
     });
   }

@@ -1,32 +1,19 @@
 // A whole safeguarding self-audit in a real browser: start without an account, answer every
 // question with autosave (and see the answers after a reload), read the results and the chart,
 // export JSON, print the results to PDF, delete; axe-core on every page, the audit also in Farsi.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { assertAccessible, guardedContext, navigateBy, pdfText, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, browserSuite, navigateBy, pdfText } from './browser.ts';
 
 const OPTIONS = ['embedded', 'developing', 'no', 'not-applicable'] as const;
 
 describe('safeguarding self-audit in a browser', () => {
-  let atlas: Atlas;
-  let browser: Browser;
-  let guarded: GuardedContext;
-  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
-
-  before(async () => {
-    started = await startAtlasAndBrowser();
-    ({ atlas, browser } = started);
-    guarded = await guardedContext(browser, atlas.origin, { acceptDownloads: true });
-  });
-  after(async () => {
-    await started?.close();
-  });
+  const suite = browserSuite({ context: { acceptDownloads: true } });
 
   it('takes a full audit: start, autosave, results, export, print, delete', async () => {
-    const page = await guarded.newPage();
-    assert.equal((await page.goto(`${atlas.url}/en/self-audit`))?.status(), 200);
+    const page = await suite.guarded.newPage();
+    assert.equal((await page.goto(`${suite.atlas.url}/en/self-audit`))?.status(), 200);
     await assertAccessible(page, 'the start page');
     await page.fill('#label', 'Lakeside International School');
     await page.selectOption('#organisationKind', 'school');
@@ -55,8 +42,8 @@ describe('safeguarding self-audit in a browser', () => {
     assert.match((await page.textContent('#progress-title')) ?? '', /26 of 26 questions answered/);
 
     // The same audit in Farsi, right to left, is accessible too.
-    const fa = await guarded.newPage();
-    assert.equal((await fa.goto(`${atlas.url}${auditUrl.pathname.replace(/^\/en/, '/fa')}`))?.status(), 200);
+    const fa = await suite.guarded.newPage();
+    assert.equal((await fa.goto(`${suite.atlas.url}${auditUrl.pathname.replace(/^\/en/, '/fa')}`))?.status(), 200);
     assert.equal(await fa.locator('html').getAttribute('dir'), 'rtl');
     await assertAccessible(fa, 'the audit page in Farsi');
     await fa.close();
@@ -97,12 +84,12 @@ describe('safeguarding self-audit in a browser', () => {
     await navigateBy(page, () => page.click('button.danger'));
     assert.match(page.url(), /\/en\/self-audit\/deleted$/);
     await assertAccessible(page, 'the page saying the audit is gone');
-    guarded.assertClean();
+    suite.guarded.assertClean();
     assert.equal((await page.goto(auditUrl.href))?.status(), 404, 'the token opens nothing any more');
     // The browser reports that expected 404 on its console; nothing else may be there.
-    const reported = guarded.errors.splice(0);
+    const reported = suite.guarded.errors.splice(0);
     assert.ok(reported.every((e) => e.includes('404')), reported.join('\n'));
-    guarded.assertClean();
+    suite.guarded.assertClean();
     await page.close();
   });
 });

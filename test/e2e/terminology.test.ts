@@ -1,13 +1,12 @@
 // The terminology guide and the text checker in a real browser, in English and in Farsi (right to
 // left): paste a text, submit the form (no script involved), see the marks and the suggestion in the
 // text's language; axe-core clean on the glossary, an entry and the checker with results.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { assertAccessible, guardedContext, navigateBy, startAtlasAndBrowser, type Atlas, type GuardedContext } from './browser.ts';
+import { assertAccessible, browserSuite, navigateBy } from './browser.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const catalog = (locale: string) =>
@@ -31,27 +30,15 @@ const CASES = [
 ] as const;
 
 describe('terminology in a browser', () => {
-  let atlas: Atlas;
-  let browser: Browser;
-  let guarded: GuardedContext;
-  let started: Awaited<ReturnType<typeof startAtlasAndBrowser>> | undefined;
-
-  before(async () => {
-    started = await startAtlasAndBrowser();
-    ({ atlas, browser } = started);
-    guarded = await guardedContext(browser, atlas.origin);
-  });
-  after(async () => {
-    await started?.close();
-  });
+  const suite = browserSuite();
 
   for (const c of CASES) {
     it(`glossary, entry and checker in ${c.locale}`, async (t) => {
       const m = catalog(c.locale);
-      const page = await guarded.newPage();
+      const page = await suite.guarded.newPage();
 
       await t.test('the glossary is accessible and in the page language', async () => {
-        const response = await page.goto(`${atlas.url}/${c.locale}/terminology`);
+        const response = await page.goto(`${suite.atlas.url}/${c.locale}/terminology`);
         assert.equal(response?.status(), 200);
         assert.equal(await page.locator('html').getAttribute('dir'), c.dir);
         assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), m['terminology.title']);
@@ -59,14 +46,14 @@ describe('terminology in a browser', () => {
       });
 
       await t.test('an entry shows every language with its direction, accessibly', async () => {
-        await page.goto(`${atlas.url}/${c.locale}/terminology/child-pornography`);
+        await page.goto(`${suite.atlas.url}/${c.locale}/terminology/child-pornography`);
         assert.equal(await page.locator('section[lang="fa"]').getAttribute('dir'), 'rtl');
         assert.equal(await page.locator('section[lang="en"]').getAttribute('dir'), 'ltr');
         await assertAccessible(page, `${c.locale} entry`);
       });
 
       await t.test('a pasted text is checked and its terms marked, with the suggestion in its language', async () => {
-        await page.goto(`${atlas.url}/${c.locale}/terminology/check`);
+        await page.goto(`${suite.atlas.url}/${c.locale}/terminology/check`);
         await assertAccessible(page, `${c.locale} checker form`);
         await page.getByLabel(m['terminology.check.textLabel']!).fill(c.text);
         const url = await navigateBy(page, () => page.getByRole('button', { name: m['terminology.check.submit']! }).click());

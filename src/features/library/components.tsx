@@ -1,4 +1,6 @@
-// Pieces shared by the library's pages: a result list item and the list of results.
+// Pieces shared by the library's pages: a result list item and the list of results. The item's
+// frame (ListedItem) also lists the practices directory's results.
+import type { Child } from 'hono/jsx';
 import { pickText, type Locale } from '../../i18n/locales.ts';
 import type { PageContext } from '../../web/context.ts';
 import { facetLabel, languageName, type Labels } from './labels.ts';
@@ -18,25 +20,24 @@ function truncate(text: string, max = 280): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
 }
 
-export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; labels: Labels }) {
-  const { t, locale } = ctx;
-  const title = pickText(r.title, locale);
-  const summary = pickText(r.summary, locale);
-  const publishers = r.publishers.map((p) => facetLabel(labels, t, locale, 'publisher', p)).join(', ');
+type PickedText = ReturnType<typeof pickText>;
+
+/**
+ * One entry of a list of results: the title as a link, a line of details (`children`), the
+ * summary cut short, and a note when the text shown is not in the page's language.
+ */
+export function ListedItem({ ctx, link, title, summary, children }: { ctx: PageContext; link: string; title: PickedText; summary: PickedText; children: Child }) {
   // Titles stay in their original language, as in any bibliography; a missing summary translation is marked.
   const shown = summary.text ? summary : title;
   const untranslated = shown.fallback ? shown.lang : undefined;
   return (
     <li>
       <h3>
-        <a href={resourcePath(locale, r)} lang={title.fallback ? title.lang : undefined} dir={title.fallback ? 'auto' : undefined}>
+        <a href={link} lang={title.fallback ? title.lang : undefined} dir={title.fallback ? 'auto' : undefined}>
           {title.text}
         </a>
       </h3>
-      <p class="meta">
-        {facetLabel(labels, t, locale, 'type', r.type)} · {r.year ?? t('library.yearUnknown')}
-        {publishers ? ` · ${publishers}` : ''}
-      </p>
+      <p class="meta">{children}</p>
       {summary.text ? (
         <p lang={summary.fallback ? summary.lang : undefined} dir={summary.fallback ? 'auto' : undefined}>
           {truncate(summary.text)}
@@ -44,6 +45,17 @@ export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; 
       ) : null}
       {untranslated ? <FallbackNote ctx={ctx} lang={untranslated} /> : null}
     </li>
+  );
+}
+
+export function ResultItem({ ctx, r, labels }: { ctx: PageContext; r: Resource; labels: Labels }) {
+  const { t, locale } = ctx;
+  const publishers = r.publishers.map((p) => facetLabel(labels, t, locale, 'publisher', p)).join(', ');
+  return (
+    <ListedItem ctx={ctx} link={resourcePath(locale, r)} title={pickText(r.title, locale)} summary={pickText(r.summary, locale)}>
+      {facetLabel(labels, t, locale, 'type', r.type)} · {r.year ?? t('library.yearUnknown')}
+      {publishers ? ` · ${publishers}` : ''}
+    </ListedItem>
   );
 }
 

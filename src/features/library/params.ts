@@ -72,19 +72,26 @@ export function invalidParameter(error: z.ZodError): HttpError {
   return new HttpError(400, 'error.invalidParameter', { name, problem: problemKey(issue) }, name);
 }
 
-export function toSearchParams(query: SearchQuery, defaults: { perPage: number } = { perPage: LIMITS.perPageDefault }): SearchParams {
-  const q = query.q?.trim() ?? '';
+/** The parameters every faceted search reads alike, whatever its facets: words, years, order, page. */
+export type CommonSearchParams = Pick<SearchParams, 'q' | 'yearFrom' | 'yearTo' | 'sort' | 'page' | 'perPage'>;
+
+/** The query a URL has after `schema` checked it; a bad parameter is a 400 naming it. */
+export function parseUrlQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S> {
+  const parsed = schema.safeParse(queryObject(url));
+  if (!parsed.success) throw invalidParameter(parsed.error);
+  return parsed.data;
+}
+
+/** Words, years, order and page of a checked query, with their defaults; a reversed year range is put right. */
+export function commonSearchParams(
+  query: Pick<SearchQuery, 'q' | 'year_from' | 'year_to' | 'sort' | 'page' | 'per_page'>,
+  defaults: { perPage: number } = { perPage: LIMITS.perPageDefault },
+): CommonSearchParams {
   let yearFrom = query.year_from;
   let yearTo = query.year_to;
   if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) [yearFrom, yearTo] = [yearTo, yearFrom];
   return {
-    q,
-    topic: query.topic,
-    country: query.country,
-    region: query.region,
-    publisher: query.publisher,
-    type: query.type,
-    language: query.language,
+    q: query.q?.trim() ?? '',
     yearFrom,
     yearTo,
     // Relevance without words to rank by orders newest first (see search.ts).
@@ -94,26 +101,39 @@ export function toSearchParams(query: SearchQuery, defaults: { perPage: number }
   };
 }
 
-export function parseSearchUrl(url: URL, defaults?: { perPage: number }): SearchParams {
-  const parsed = SearchQuerySchema.safeParse(queryObject(url));
-  if (!parsed.success) throw invalidParameter(parsed.error);
-  return toSearchParams(parsed.data, defaults);
-}
-
-/** The URL query that reproduces these parameters (for links, pagination, exports). */
-export function searchQuery(p: SearchParams, overrides: Partial<SearchParams> = {}): Record<string, string | number | string[] | undefined> {
-  const s = { ...p, ...overrides };
+/**
+ * The URL query that reproduces a search: its words, then its facet lists in the order given, then
+ * years, order and page, defaults left out (so that links stay short and equal searches share a URL).
+ */
+export function facetedSearchQuery(s: CommonSearchParams, lists: Record<string, string[]>): Record<string, string | number | string[] | undefined> {
   return {
     q: s.q || undefined,
-    topic: s.topic,
-    country: s.country,
-    region: s.region,
-    publisher: s.publisher,
-    type: s.type,
-    language: s.language,
+    ...lists,
     year_from: s.yearFrom,
     year_to: s.yearTo,
     sort: s.sort === 'relevance' ? undefined : s.sort,
     page: s.page > 1 ? s.page : undefined,
   };
+}
+
+export function toSearchParams(query: SearchQuery, defaults?: { perPage: number }): SearchParams {
+  return {
+    ...commonSearchParams(query, defaults),
+    topic: query.topic,
+    country: query.country,
+    region: query.region,
+    publisher: query.publisher,
+    type: query.type,
+    language: query.language,
+  };
+}
+
+export function parseSearchUrl(url: URL, defaults?: { perPage: number }): SearchParams {
+  return toSearchParams(parseUrlQuery(SearchQuerySchema, url), defaults);
+}
+
+/** The URL query that reproduces these parameters (for links, pagination, exports). */
+export function searchQuery(p: SearchParams, overrides: Partial<SearchParams> = {}): Record<string, string | number | string[] | undefined> {
+  const s = { ...p, ...overrides };
+  return facetedSearchQuery(s, { topic: s.topic, country: s.country, region: s.region, publisher: s.publisher, type: s.type, language: s.language });
 }

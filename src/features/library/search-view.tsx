@@ -7,9 +7,9 @@ import { ASSETS } from '../../web/assets.ts';
 import { ResultList } from './components.tsx';
 import { facetLabel, type Labels } from './labels.ts';
 import { searchQuery } from './params.ts';
-import { FACETS, LIMITS, SORTS, type Facet, type SearchParams } from './schema.ts';
+import { FACETS, LIMITS, type Facet, type SearchParams } from './schema.ts';
 import type { SearchResult } from './search.ts';
-import { ActiveFilters, FacetGroup, Pager, type Chip } from '../search/components.tsx';
+import { ActiveFilters, ExportLinks, FacetGroup, NoResults, Pager, ResultsHeading, SearchForm, YearRange, type Chip } from '../search/components.tsx';
 import { EXPORT_FORMATS } from './export-formats.ts';
 
 const FACET_PARAM: Record<Exclude<Facet, 'year'>, keyof SearchParams & string> = {
@@ -49,15 +49,9 @@ function Exports({ ctx, params }: { ctx: PageContext; params: SearchParams }) {
   const { t, locale } = ctx;
   const query = { ...searchQuery(params, { page: 1 }), lang: locale };
   return (
-    <section class="exports" aria-labelledby="export-heading">
-      <h2 id="export-heading" class="muted">{t('library.export')}</h2>
-      {EXPORT_FORMATS.map((f) => (
-        <a href={href(`/api/v1/resources/export.${f.extension}`, query)} download>
-          {f.label}
-        </a>
-      ))}
+    <ExportLinks ctx={ctx} path="/api/v1/resources/export" formats={EXPORT_FORMATS} query={query}>
       <a href={href('/api/v1/resources/feed.atom', query)}>{t('library.feed')}</a>
-    </section>
+    </ExportLinks>
   );
 }
 
@@ -68,23 +62,7 @@ export function LibraryPage({ ctx, params, result, labels }: Props) {
   return (
     <Layout ctx={ctx} title={t('library.title')} scripts={[ASSETS.libraryJs.url]} head={<link rel="alternate" type="application/atom+xml" title={t('library.feed')} href={feedHref} />}>
       <h1>{t('library.title')}</h1>
-      <form class="search" method="get" action={base} role="search" data-autosubmit id="library-form">
-        <div class="q">
-          <label for="q">{t('library.searchLabel')}</label>
-          <input id="q" type="search" name="q" value={params.q} maxlength={LIMITS.queryMax} placeholder={t('library.searchPlaceholder')} />
-        </div>
-        <div>
-          <label for="sort">{t('library.sortLabel')}</label>{' '}
-          <select id="sort" name="sort">
-            {SORTS.map((s) => (
-              <option value={s} selected={params.sort === s}>
-                {t(`library.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('library.searchButton')}</button>
-      </form>
+      <SearchForm ctx={ctx} id="library-form" action={base} label={t('library.searchLabel')} placeholder={t('library.searchPlaceholder')} q={params.q} sort={params.sort} />
       <ActiveFilters ctx={ctx} chips={activeFilterChips(ctx, params, labels)} clearLink={href(base, { q: params.q || undefined })} />
       <div class="layout">
         <section class="facets" aria-labelledby="filters-heading">
@@ -93,34 +71,13 @@ export function LibraryPage({ ctx, params, result, labels }: Props) {
             <FacetGroup ctx={ctx} form="library-form" name={FACET_PARAM[facet]} legend={t(`library.facet.${facet}`)} counts={result.facets[facet]}
               selected={params[FACET_PARAM[facet]] as string[]} label={(v) => facetLabel(labels, t, locale, facet, v)} />
           ))}
-          <fieldset>
-            <legend>{t('library.facet.year')}</legend>
-            <div class="years">
-              <label>
-                {t('library.yearFrom')} <input form="library-form" type="number" name="year_from" inputmode="numeric" min={LIMITS.yearMin} max={LIMITS.yearMax} value={params.yearFrom ?? ''} />
-              </label>
-              <label>
-                {t('library.yearTo')} <input form="library-form" type="number" name="year_to" inputmode="numeric" min={LIMITS.yearMin} max={LIMITS.yearMax} value={params.yearTo ?? ''} />
-              </label>
-            </div>
-          </fieldset>
+          <YearRange ctx={ctx} form="library-form" legend={t('library.facet.year')} from={params.yearFrom} to={params.yearTo} />
           <button type="submit" form="library-form">{t('library.applyFilters')}</button>
         </section>
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">
-            {t('library.resultCount', { count: result.total })} {params.q ? t('library.query', { query: params.q }) : ''}
-          </h2>
-          {result.corrections.length > 0 ? (
-            <p class="notice">{t('library.didYouMean', { words: result.corrections.map((c) => c.suggestion).join(', ') })}</p>
-          ) : null}
+          <ResultsHeading ctx={ctx} count={t('library.resultCount', { count: result.total })} q={params.q} corrections={result.corrections} />
           {result.total === 0 ? (
-            <div class="notice">
-              <p>{t('library.empty.title')}</p>
-              <p>{t('library.empty.hint')}</p>
-              <p>
-                <a href={base}>{t('library.empty.clear')}</a>
-              </p>
-            </div>
+            <NoResults ctx={ctx} title={t('library.empty.title')} clearLink={base} />
           ) : (
             <>
               <ResultList ctx={ctx} items={result.items} labels={labels} />

@@ -5,6 +5,7 @@ import type { Localized } from '../../i18n/locales.ts';
 import { slugify } from './slug.ts';
 import { derivedRegions, derivedSearchExtra, ensurePublishers, publisherSlug } from './derive.ts';
 import type { ResourceInput } from './schema.ts';
+import { addSearchWordsFrom, everyLanguage } from './search-words.ts';
 
 export type Resource = {
   id: string;
@@ -91,16 +92,8 @@ export async function upsertResources(db: Db, inputs: ResourceInput[]): Promise<
 }
 
 /** Adds the words of these resources to the vocabulary used to correct misspelt queries. */
-export async function addSearchWords(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await sql`INSERT INTO search_words (word)
-    SELECT DISTINCT w FROM resources r,
-      unnest(tsvector_to_array(to_tsvector('simple', atlas_unaccent(concat_ws(' ',
-        (SELECT string_agg(value, ' ') FROM jsonb_each_text(r.title)),
-        (SELECT string_agg(value, ' ') FROM jsonb_each_text(r.summary)),
-        r.search_extra))))) w
-    WHERE r.id = ANY(${ids}::bigint[]) AND length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9]+$'
-    ON CONFLICT DO NOTHING`.execute(db);
+export function addSearchWords(db: Db, ids: string[]): Promise<void> {
+  return addSearchWordsFrom(db, 'resources', [everyLanguage('title'), everyLanguage('summary'), sql`r.search_extra`], ids);
 }
 
 const RESOURCE_COLUMNS = sql`id::text AS id, slug, type, year, link, status, title, summary, topics, countries, regions,

@@ -2,7 +2,7 @@
 import { pickText, type Locale } from '../../i18n/locales.ts';
 import type { MessageKey, Translate } from '../../i18n/messages.ts';
 import type { PageContext } from '../../web/context.ts';
-import { FallbackNote } from '../library/components.tsx';
+import { ListedItem } from '../library/components.tsx';
 import { facetLabel, type Labels } from '../library/labels.ts';
 import type { Practice } from './store.ts';
 
@@ -26,35 +26,13 @@ export function countryNames(labels: Labels, t: Translate, locale: Locale, codes
   return codes.map((c) => facetLabel(labels, t, locale, 'country', c)).join(', ');
 }
 
-function truncate(text: string, max = 280): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
-}
-
 export function PracticeItem({ ctx, p, labels }: { ctx: PageContext; p: Practice; labels: Labels }) {
   const { t, locale } = ctx;
-  const title = pickText(p.title, locale);
-  const summary = pickText(p.summary, locale);
   const countries = countryNames(labels, t, locale, p.countries);
-  const untranslated = summary.text ? (summary.fallback ? summary.lang : undefined) : title.fallback ? title.lang : undefined;
   return (
-    <li>
-      <h3>
-        <a href={practicePath(locale, p)} lang={title.fallback ? title.lang : undefined} dir={title.fallback ? 'auto' : undefined}>
-          {title.text}
-        </a>
-      </h3>
-      <p class="meta">
-        {actorLabel(t, p.actor)} · {yearsLabel(t, p)}
-        {countries ? ` · ${countries}` : ''}
-      </p>
-      {summary.text ? (
-        <p lang={summary.fallback ? summary.lang : undefined} dir={summary.fallback ? 'auto' : undefined}>
-          {truncate(summary.text)}
-        </p>
-      ) : null}
-      {untranslated ? <FallbackNote ctx={ctx} lang={untranslated} /> : null}
-    </li>
+    <ListedItem ctx={ctx} link={practicePath(locale, p)} title={pickText(p.title, locale)} summary={pickText(p.summary, locale)}>
+      {actorLabel(t, p.actor)} · {yearsLabel(t, p)}
+      {countries ? ` · ${countries}` : ''}
+    </ListedItem>
   );
 }

@@ -5,8 +5,8 @@ import { Layout } from '../../web/layout.tsx';
 import { href } from '../../web/html.ts';
 import { ASSETS } from '../../web/assets.ts';
 import { facetLabel, type Labels } from '../library/labels.ts';
-import { LIMITS, SORTS } from '../library/schema.ts';
-import { ActiveFilters, FacetGroup, Pager, type Chip } from '../search/components.tsx';
+import { LIMITS } from '../library/schema.ts';
+import { ActiveFilters, ExportLinks, FacetGroup, NoResults, Pager, ResultsHeading, SearchForm, YearRange, type Chip } from '../search/components.tsx';
 import { actorLabel, PracticeItem } from './components.tsx';
 import { practiceQuery } from './params.ts';
 import type { PracticeSearchParams, PracticeSearchResult } from './search.ts';
@@ -53,23 +53,7 @@ export function PracticesPage({ ctx, params, result, labels }: Props) {
       <p>
         <a href={`${base}/submit`}>{t('practices.submitLink')}</a>
       </p>
-      <form class="search" method="get" action={base} role="search" data-autosubmit id={FORM}>
-        <div class="q">
-          <label for="q">{t('practices.searchLabel')}</label>
-          <input id="q" type="search" name="q" value={params.q} maxlength={LIMITS.queryMax} placeholder={t('practices.searchPlaceholder')} />
-        </div>
-        <div>
-          <label for="sort">{t('library.sortLabel')}</label>{' '}
-          <select id="sort" name="sort">
-            {SORTS.map((s) => (
-              <option value={s} selected={params.sort === s}>
-                {t(`library.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t('library.searchButton')}</button>
-      </form>
+      <SearchForm ctx={ctx} id={FORM} action={base} label={t('practices.searchLabel')} placeholder={t('practices.searchPlaceholder')} q={params.q} sort={params.sort} />
       <ActiveFilters ctx={ctx} chips={chips(ctx, params, labels, base)} clearLink={href(base, { q: params.q || undefined })} />
       <div class="layout">
         <section class="facets" aria-labelledby="filters-heading">
@@ -78,37 +62,17 @@ export function PracticesPage({ ctx, params, result, labels }: Props) {
             <FacetGroup ctx={ctx} form={FORM} name={facet} legend={legend(ctx, facet)} counts={result.facets[facet]} selected={params[facet]}
               label={(v) => valueLabel(ctx, labels, facet, v)} />
           ))}
-          <fieldset>
-            <legend>{t('practices.facet.years')}</legend>
-            <div class="years">
-              <label>
-                {t('library.yearFrom')} <input form={FORM} type="number" name="year_from" inputmode="numeric" min={LIMITS.yearMin} max={LIMITS.yearMax} value={params.yearFrom ?? ''} />
-              </label>
-              <label>
-                {t('library.yearTo')} <input form={FORM} type="number" name="year_to" inputmode="numeric" min={LIMITS.yearMin} max={LIMITS.yearMax} value={params.yearTo ?? ''} />
-              </label>
-            </div>
-          </fieldset>
+          <YearRange ctx={ctx} form={FORM} legend={t('practices.facet.years')} from={params.yearFrom} to={params.yearTo} />
           <button type="submit" form={FORM}>{t('library.applyFilters')}</button>
         </section>
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">
-            {t('practices.resultCount', { count: result.total })} {params.q ? t('library.query', { query: params.q }) : ''}
-          </h2>
-          {result.corrections.length > 0 ? (
-            <p class="notice">{t('library.didYouMean', { words: result.corrections.map((c) => c.suggestion).join(', ') })}</p>
-          ) : null}
+          <ResultsHeading ctx={ctx} count={t('practices.resultCount', { count: result.total })} q={params.q} corrections={result.corrections} />
           {result.total === 0 ? (
-            <div class="notice">
-              <p>{t('practices.empty.title')}</p>
-              <p>{t('library.empty.hint')}</p>
-              <p>
-                <a href={base}>{t('library.empty.clear')}</a>
-              </p>
+            <NoResults ctx={ctx} title={t('practices.empty.title')} clearLink={base}>
               <p>
                 {t('practices.empty.submit')} <a href={`${base}/submit`}>{t('practices.submitLink')}</a>
               </p>
-            </div>
+            </NoResults>
           ) : (
             <>
               <ul class="results">
@@ -118,14 +82,7 @@ export function PracticesPage({ ctx, params, result, labels }: Props) {
               </ul>
               <Pager ctx={ctx} page={params.page} perPage={params.perPage} total={result.total} pageMax={LIMITS.pageMax}
                 link={(page) => href(base, practiceQuery(params, { page }))} />
-              <section class="exports" aria-labelledby="export-heading">
-                <h2 id="export-heading" class="muted">{t('library.export')}</h2>
-                {PRACTICE_EXPORTS.map((f) => (
-                  <a href={href(`/api/v1/practices/export.${f.extension}`, exportQuery)} download>
-                    {f.label}
-                  </a>
-                ))}
-              </section>
+              <ExportLinks ctx={ctx} path="/api/v1/practices/export" formats={PRACTICE_EXPORTS} query={exportQuery} />
             </>
           )}
         </section>

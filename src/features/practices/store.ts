@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Localized } from '../../i18n/locales.ts';
 import { slugify } from '../library/slug.ts';
 import { derivedRegions } from '../library/derive.ts';
+import { addSearchWordsFrom, everyLanguage } from '../library/search-words.ts';
 import { getPublishedResource, type Resource } from '../library/store.ts';
 import { RESERVED_PRACTICE_SLUGS, type Actor, type PracticeInput } from './schema.ts';
 
@@ -113,17 +114,9 @@ export async function upsertPractices(db: Db, inputs: PracticeInput[]): Promise<
  * Adds the words of these practices to search_words, the vocabulary the search corrects misspelt
  * queries from (shared with the library: a word either one knows is a real word).
  */
-export async function addPracticeSearchWords(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await sql`INSERT INTO search_words (word)
-    SELECT DISTINCT w FROM practices p,
-      unnest(tsvector_to_array(to_tsvector('simple', atlas_unaccent(concat_ws(' ',
-        (SELECT string_agg(value, ' ') FROM jsonb_each_text(p.title)),
-        (SELECT string_agg(value, ' ') FROM jsonb_each_text(p.summary)),
-        (SELECT string_agg(value, ' ') FROM jsonb_each_text(p.description)),
-        (SELECT string_agg(value, ' ') FROM jsonb_each_text(p.outcomes))))))) w
-    WHERE p.id = ANY(${ids}::bigint[]) AND length(w) BETWEEN 3 AND 40 AND w !~ '^[0-9]+$'
-    ON CONFLICT DO NOTHING`.execute(db);
+export function addPracticeSearchWords(db: Db, ids: string[]): Promise<void> {
+  const texts = ['title', 'summary', 'description', 'outcomes'].map((column) => everyLanguage(column));
+  return addSearchWordsFrom(db, 'practices', texts, ids);
 }
 
 /** A practice in any state, by numeric id or slug (for the back office). */

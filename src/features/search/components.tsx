@@ -1,11 +1,51 @@
-// Pieces of a faceted search page shared by the library and the practices directory: a facet's
-// checkboxes, the removable chips of the active filters, and the pager. Each search page gives
-// its own form id, parameter names, labels and link builder; the words are the shared ones.
+// Pieces of a faceted search page shared by the library and the practices directory: the search
+// form, a facet's checkboxes, the year range, the removable chips of the active filters, the
+// results heading, the empty state, the pager and the export links. Each search page gives its own
+// form id, parameter names, labels and link builder; the words are the shared ones.
+import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../web/context.ts';
+import { href } from '../../web/html.ts';
 import { formatNumber } from '../../i18n/messages.ts';
+import { LIMITS, SORTS, type Sort } from '../library/schema.ts';
 import type { FacetCount } from './engine.ts';
+import type { Correction } from './words.ts';
 
 const VISIBLE_VALUES = 10;
+
+type SearchFormProps = {
+  ctx: PageContext;
+  /** The form's id, which the sidebar's filters name to belong to it. */
+  id: string;
+  action: string;
+  label: string;
+  placeholder: string;
+  q: string;
+  sort: Sort;
+};
+
+/** The search box and the order of results: a GET form, so that every search is a URL. */
+export function SearchForm({ ctx, id, action, label, placeholder, q, sort }: SearchFormProps) {
+  const { t } = ctx;
+  return (
+    <form class="search" method="get" action={action} role="search" data-autosubmit id={id}>
+      <div class="q">
+        <label for="q">{label}</label>
+        <input id="q" type="search" name="q" value={q} maxlength={LIMITS.queryMax} placeholder={placeholder} />
+      </div>
+      <div>
+        <label for="sort">{t('library.sortLabel')}</label>{' '}
+        <select id="sort" name="sort">
+          {SORTS.map((s) => (
+            <option value={s} selected={sort === s}>
+              {t(`library.sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit">{t('library.searchButton')}</button>
+    </form>
+  );
+}
 
 type FacetGroupProps = {
   ctx: PageContext;
@@ -48,6 +88,24 @@ export function FacetGroup({ ctx, form, name, legend, counts, selected, label }:
   );
 }
 
+/** The year_from and year_to fields of the sidebar, in the search form named by `form`. */
+export function YearRange({ ctx, form, legend, from, to }: { ctx: PageContext; form: string; legend: string; from: number | undefined; to: number | undefined }) {
+  const { t } = ctx;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div class="years">
+        <label>
+          {t('library.yearFrom')} <input form={form} type="number" name="year_from" inputmode="numeric" min={LIMITS.yearMin} max={LIMITS.yearMax} value={from ?? ''} />
+        </label>
+        <label>
+          {t('library.yearTo')} <input form={form} type="number" name="year_to" inputmode="numeric" min={LIMITS.yearMin} max={LIMITS.yearMax} value={to ?? ''} />
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
 export type Chip = { label: string; link: string };
 
 /** The active filters, each a link to the same search without it, and a link that clears them all. */
@@ -86,5 +144,58 @@ export function Pager({ ctx, page, perPage, total, pageMax, link }: { ctx: PageC
       {page < reachable ? <a href={link(page + 1)} rel="next">{t('library.next')}</a> : null}
       {pages > pageMax && page === reachable ? <p>{t('library.pageCap', { pages: pageMax })}</p> : null}
     </nav>
+  );
+}
+
+/** How many results (`count`, already in words) for which words, and the words also searched for misspelt ones. */
+export function ResultsHeading({ ctx, count, q, corrections }: { ctx: PageContext; count: string; q: string; corrections: Correction[] }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h2 id="results-heading">
+        {count} {q ? t('library.query', { query: q }) : ''}
+      </h2>
+      {corrections.length > 0 ? <p class="notice">{t('library.didYouMean', { words: corrections.map((c) => c.suggestion).join(', ') })}</p> : null}
+    </>
+  );
+}
+
+/** When nothing matched: the page's own `title`, a hint, a link that clears the search, then `children`. */
+export function NoResults({ ctx, title, clearLink, children }: { ctx: PageContext; title: string; clearLink: string; children?: Child }) {
+  const { t } = ctx;
+  return (
+    <div class="notice">
+      <p>{title}</p>
+      <p>{t('library.empty.hint')}</p>
+      <p>
+        <a href={clearLink}>{t('library.empty.clear')}</a>
+      </p>
+      {children}
+    </div>
+  );
+}
+
+type ExportLinksProps = {
+  ctx: PageContext;
+  /** The export address without its extension (`/api/v1/resources/export`). */
+  path: string;
+  formats: readonly { extension: string; label: string }[];
+  /** The current search's query, so that an export holds exactly the results shown. */
+  query: Record<string, string | number | string[] | undefined>;
+  children?: Child;
+};
+
+/** Downloads of the current results, one link a format, then `children` (a feed, say). */
+export function ExportLinks({ ctx, path, formats, query, children }: ExportLinksProps) {
+  return (
+    <section class="exports" aria-labelledby="export-heading">
+      <h2 id="export-heading" class="muted">{ctx.t('library.export')}</h2>
+      {formats.map((f) => (
+        <a href={href(`${path}.${f.extension}`, query)} download>
+          {f.label}
+        </a>
+      ))}
+      {children}
+    </section>
   );
 }
