@@ -3,8 +3,10 @@
 // page's language.
 import type { z } from 'zod';
 import { LOCALES, type Locale } from '../../i18n/locales.ts';
-import type { MessageKey, MessageValues } from '../../i18n/messages.ts';
 import { LIMITS, ResourceInputSchema, SLUG } from '../library/schema.ts';
+import { setOnce, type FieldErrors } from '../admin/content-editor/field-messages.tsx';
+import { many, one, yearInput, type Body } from '../admin/content-editor/http.ts';
+import type { Known } from '../admin/content-editor/vocabulary.ts';
 import type { User } from '../auth/users.ts';
 import { can } from '../auth/roles.ts';
 import type { ResourceFields } from './fields.ts';
@@ -23,9 +25,6 @@ export type FormValues = {
   title: Record<Locale, string>;
   summary: Record<Locale, string>;
 };
-
-/** Where a message goes: a field's id (title-en, summary-ar, …), or `title` for the whole group. */
-export type FieldErrors = Map<string, { key: MessageKey; values?: MessageValues }>;
 
 const perLocale = (pick: (l: Locale) => string) => Object.fromEntries(LOCALES.map((l) => [l, pick(l)])) as Record<Locale, string>;
 
@@ -48,18 +47,6 @@ export function valuesOf(fields: ResourceFields): FormValues {
   };
 }
 
-type Body = Record<string, string | File | (string | File)[]>;
-
-const one = (body: Body, name: string): string => {
-  const v = body[name];
-  const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : '';
-};
-const many = (body: Body, name: string): string[] => {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
-};
-
 /** The form's fields from a parsed body (`parseBody({ all: true })`). */
 export function readForm(body: Body): FormValues {
   return {
@@ -74,12 +61,6 @@ export function readForm(body: Body): FormValues {
     title: perLocale((l) => one(body, `title_${l}`)),
     summary: perLocale((l) => one(body, `summary_${l}`)),
   };
-}
-
-/** The version the form was loaded at; undefined when missing or not a number. */
-export function readVersion(body: Body): number | undefined {
-  const v = one(body, 'version');
-  return /^\d{1,9}$/.test(v) ? Number(v) : undefined;
 }
 
 /** What this user may change: every field, or only the texts of some locales. */
@@ -114,15 +95,7 @@ const codes = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** A number when it looks like one, so that "abc" fails as not-a-number rather than vanishing. */
-function yearInput(text: string): unknown {
-  if (text === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-}
-
 const EditorInputSchema = ResourceInputSchema.omit({ status: true });
-
-export type Known = { topics: ReadonlySet<string>; countries: ReadonlySet<string> };
 
 /** Validates the form; on failure, one message per field. */
 export function validateForm(values: FormValues, known: Known): { ok: true; fields: ResourceFields } | { ok: false; errors: FieldErrors } {
@@ -148,46 +121,42 @@ export function validateForm(values: FormValues, known: Known): { ok: true; fiel
   if (!parsed.success) for (const issue of parsed.error.issues) placeIssue(errors, issue, raw);
   // Tags must exist: a typo would otherwise make a tag no page lists.
   const unknownTopics = values.topics.filter((t) => !known.topics.has(t));
-  if (unknownTopics.length && !errors.has('topics')) errors.set('topics', { key: 'editor.error.topics', values: { values: unknownTopics.join(', ') } });
+  if (unknownTopics.length) setOnce(errors, 'topics', 'editor.error.topics', { values: unknownTopics.join(', ') });
   const unknownCountries = countries.filter((c) => !known.countries.has(c));
-  if (unknownCountries.length && !errors.has('countries'))
-    errors.set('countries', { key: 'editor.error.countries', values: { values: unknownCountries.join(', ') } });
+  if (unknownCountries.length) setOnce(errors, 'countries', 'editor.error.countries', { values: unknownCountries.join(', ') });
   if (errors.size > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, fields: parsed.data };
 }
 
 function placeIssue(errors: FieldErrors, issue: z.core.$ZodIssue, raw: { topics: string[]; countries: string[]; languages: string[] }) {
   const [head, second] = issue.path;
-  const set = (field: string, key: MessageKey, values?: MessageValues) => {
-    if (!errors.has(field)) errors.set(field, values ? { key, values } : { key });
-  };
   switch (head) {
     case 'slug':
-      return set('slug', 'editor.error.slug');
+      return setOnce(errors, 'slug', 'editor.error.slug');
     case 'type':
-      return set('type', 'editor.error.type');
+      return setOnce(errors, 'type', 'editor.error.type');
     case 'year':
-      return set('year', 'editor.error.year', { min: LIMITS.yearMin, max: LIMITS.yearMax });
+      return setOnce(errors, 'year', 'editor.error.year', { min: LIMITS.yearMin, max: LIMITS.yearMax });
     case 'link':
-      return set('link', 'editor.error.link', { max: LIMITS.linkMax });
+      return setOnce(errors, 'link', 'editor.error.link', { max: LIMITS.linkMax });
     case 'title':
-      if (second === undefined) return set('title', 'editor.error.titleRequired');
-      return set(`title-${String(second)}`, 'editor.error.tooLong', { max: LIMITS.titleMax });
+      if (second === undefined) return setOnce(errors, 'title', 'editor.error.titleRequired');
+      return setOnce(errors, `title-${String(second)}`, 'editor.error.tooLong', { max: LIMITS.titleMax });
     case 'summary':
-      return set(`summary-${String(second)}`, 'editor.error.tooLong', { max: LIMITS.summaryMax });
+      return setOnce(errors, `summary-${String(second)}`, 'editor.error.tooLong', { max: LIMITS.summaryMax });
     case 'publishers':
-      return set('publishers', 'editor.error.publishers', { max: LIMITS.publishersMax });
+      return setOnce(errors, 'publishers', 'editor.error.publishers', { max: LIMITS.publishersMax });
     case 'topics':
-      return set('topics', 'editor.error.topics', { values: raw.topics.filter((t) => !SLUG.test(t)).join(', ') });
+      return setOnce(errors, 'topics', 'editor.error.topics', { values: raw.topics.filter((t) => !SLUG.test(t)).join(', ') });
     case 'countries': {
       const bad = raw.countries.filter((c) => !/^[A-Z]{2}$/.test(c));
-      return set('countries', 'editor.error.countries', { values: bad.join(', ') });
+      return setOnce(errors, 'countries', 'editor.error.countries', { values: bad.join(', ') });
     }
     case 'languages': {
       const bad = raw.languages.filter((c) => !/^[a-z]{2,3}$/.test(c));
-      return set('languages', 'editor.error.languages', { values: bad.join(', ') });
+      return setOnce(errors, 'languages', 'editor.error.languages', { values: bad.join(', ') });
     }
     default:
-      return set('title', 'editor.error.titleRequired');
+      return setOnce(errors, 'title', 'editor.error.titleRequired');
   }
 }

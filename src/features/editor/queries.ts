@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Localized } from '../../i18n/locales.ts';
+import { slugOrTitleContains } from '../admin/content-editor/list-query.ts';
 import type { Resource } from '../library/store.ts';
 import { resourceSnapshot, type ResourceSnapshot } from './snapshot.ts';
 import type { ResourceState } from './workflow.ts';
@@ -31,20 +32,10 @@ export type ListedResource = {
   updated_by_email: string | null;
 };
 
-/** `%`, `_` and `\` typed by the user match themselves. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listResources(db: Db, f: ListFilters): Promise<{ items: ListedResource[]; total: number }> {
   const conditions = [sql`TRUE`];
   const q = f.q.trim();
-  if (q) {
-    // Accents ignored on both sides: "Prevencion" finds "Prevención".
-    const pattern = likePattern(q);
-    conditions.push(sql`(r.slug ILIKE ${pattern} OR EXISTS (SELECT 1 FROM jsonb_each_text(r.title) e
-      WHERE atlas_unaccent(e.value) ILIKE atlas_unaccent(${pattern})))`);
-  }
+  if (q) conditions.push(slugOrTitleContains('r', q));
   if (f.status) conditions.push(sql`r.status = ${f.status}`);
   if (f.type) conditions.push(sql`r.type = ${f.type}`);
   if (f.topic) conditions.push(sql`r.topics @> ARRAY[${f.topic}]::text[]`);
@@ -96,13 +87,5 @@ export async function resourceForPreview(db: Db, id: string): Promise<Resource |
   return r.rows[0];
 }
 
-export type Choice = { value: string; names: Localized };
-
-/** Topics and countries to choose from, with their names in every language. */
-export async function vocabularyChoices(db: Db): Promise<{ topics: Choice[]; countries: Choice[] }> {
-  const [topics, countries] = await Promise.all([
-    sql<Choice>`SELECT slug AS value, names FROM topics ORDER BY position, slug`.execute(db),
-    sql<Choice>`SELECT code::text AS value, names FROM countries ORDER BY code`.execute(db),
-  ]);
-  return { topics: topics.rows, countries: countries.rows };
-}
+// Other features (safeguarding-admin) read the vocabulary from here.
+export { vocabularyChoices, type Choice } from '../admin/content-editor/vocabulary.ts';

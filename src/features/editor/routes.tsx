@@ -6,15 +6,18 @@ import type { AppEnv } from '../../web/env.ts';
 import { HttpError, notFound } from '../../web/errors.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { GuardedRouter } from '../admin/guarded.ts';
-import type { Actor } from '../audit/log.ts';
 import { getRevision, listRevisions } from '../history/revisions.ts';
 import { invalidParameter } from '../library/params.ts';
 import { RESOURCE_TYPES, SLUG } from '../library/schema.ts';
 import { relatedResources } from '../library/store.ts';
 import { listAttachments } from '../attachments/store.ts';
 import { fieldsOf } from './fields.ts';
-import { canSave, editScope, emptyValues, readForm, readVersion, validateForm, valuesOf, withinScope, type FieldErrors, type FormValues } from './form.ts';
-import { editorResource, LIST_PAGE_SIZE, listResources, resourceForPreview, vocabularyChoices, type EditorResource, type ListFilters } from './queries.ts';
+import { actorOf, doneStep, emptyIsUnset, readVersion, refusedStep, savedNotice, savedQuery, stepNote, versionNumber } from '../admin/content-editor/http.ts';
+import { editPageBasics } from '../admin/content-editor/edit-request.ts';
+import type { FieldErrors } from '../admin/content-editor/field-messages.tsx';
+import { knownVocabulary, vocabularyChoices } from '../admin/content-editor/vocabulary.ts';
+import { canSave, editScope, emptyValues, readForm, validateForm, valuesOf, withinScope, type FormValues } from './form.ts';
+import { editorResource, LIST_PAGE_SIZE, listResources, resourceForPreview, type EditorResource, type ListFilters } from './queries.ts';
 import type { ResourceSnapshot } from './snapshot.ts';
 import {
   createResource,
@@ -27,7 +30,7 @@ import {
   updateResource,
   VersionConflictError,
 } from './store.ts';
-import { RESOURCE_STATES, TRANSITIONS, transitionTo, type TransitionAction } from './workflow.ts';
+import { RESOURCE_STATES, TRANSITIONS, transitionTo } from './workflow.ts';
 import { editorPath } from './views/common.tsx';
 import { EditPage, transitionPath } from './views/edit-page.tsx';
 import { DiffPage, HistoryPage } from './views/history-pages.tsx';
@@ -35,8 +38,6 @@ import { ListPage } from './views/list-page.tsx';
 import { PreviewPage } from './views/preview.tsx';
 
 type C = Context<AppEnv>;
-
-const emptyIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const ListQuerySchema = z.object({
   q: z.string().max(200).optional(),
@@ -76,21 +77,10 @@ function idParam(c: C): string {
   return c.req.param('id') ?? '';
 }
 
-function actorOf(c: C): Actor {
-  const user = c.var.user!;
-  return { id: user.id, email: user.email, ip: c.var.clientIp };
-}
-
 async function loadOr404(c: C, id: string): Promise<EditorResource> {
   const resource = await editorResource(c.var.db, id);
   if (!resource) throw notFound();
   return resource;
-}
-
-async function choicesAndKnown(c: C) {
-  const choices = await vocabularyChoices(c.var.db);
-  const known = { topics: new Set(choices.topics.map((t) => t.value)), countries: new Set(choices.countries.map((t) => t.value)) };
-  return { choices, known };
 }
 
 type EditRender = {
@@ -103,40 +93,19 @@ type EditRender = {
 };
 
 async function renderEdit(c: C, r: EditRender, status: 200 | 409 | 422 = 200) {
-  const { ctx, user, csrfToken } = c.var;
-  const { choices } = await choicesAndKnown(c);
-  return c.html(
-    <EditPage
-      ctx={ctx}
-      user={user!}
-      csrfToken={csrfToken}
-      resource={r.resource}
-      values={r.values}
-      version={r.version}
-      errors={r.errors ?? new Map()}
-      scope={editScope(user!)}
-      choices={choices}
-      notice={r.notice}
-      conflict={r.conflict}
-    />,
-    status,
-  );
+  return c.html(<EditPage {...await editPageBasics(c)} {...r} errors={r.errors ?? new Map()} />, status);
 }
 
 /** The confirmation a redirect after a write asks for (?saved=3, ?done=publish, …). */
 function noticeFrom(c: C): string | undefined {
   const { t } = c.var.ctx;
-  const q = (name: string) => c.req.query(name);
-  const version = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
-  if (q('created') !== undefined) return t('editor.notice.created');
-  if (q('unchanged') !== undefined) return t('editor.notice.unchanged');
-  const saved = version(q('saved'));
-  if (saved !== undefined) return t('editor.notice.saved', { version: saved });
-  const restored = version(q('restored'));
+  if (c.req.query('created') !== undefined) return t('editor.notice.created');
+  const saved = savedNotice(c);
+  if (saved) return saved;
+  const restored = versionNumber(c.req.query('restored'));
   if (restored !== undefined) return t('editor.notice.restored', { version: restored });
-  const done = q('done');
-  if (done && TRANSITIONS.some((tr) => tr.action === done)) return t(`editor.notice.${done as TransitionAction}`);
-  return undefined;
+  const done = doneStep(c);
+  return done && t(`editor.notice.${done}`);
 }
 
 function slugTakenErrors(): FieldErrors {
@@ -145,13 +114,9 @@ function slugTakenErrors(): FieldErrors {
 
 /** The HTTP answer to a failed transition, in the request's language. */
 function transitionFailure(c: C, error: unknown): never {
-  const { t } = c.var.ctx;
   if (error instanceof ResourceNotFoundError) throw notFound();
   if (error instanceof VersionConflictError) throw new HttpError(409, 'editor.error.stale', { version: error.current.version });
-  if (error instanceof TransitionError) {
-    if (error.reason === 'role') throw new HttpError(403, 'error.forbidden');
-    throw new HttpError(409, 'editor.error.transition', { action: t(`editor.action.${error.action}`), state: t(`admin.state.${error.from}`) });
-  }
+  if (error instanceof TransitionError) refusedStep(c, error, 'editor.error.transition');
   throw error;
 }
 
@@ -178,7 +143,7 @@ export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
   pages.post('/resources/new', 'content.edit', async (c) => {
     const { db, ctx } = c.var;
     const values = readForm(await c.req.parseBody({ all: true }));
-    const { known } = await choicesAndKnown(c);
+    const known = await knownVocabulary(db);
     const checked = validateForm(values, known);
     if (!checked.ok) return renderEdit(c, { resource: undefined, values, version: undefined, errors: checked.errors }, 422);
     try {
@@ -206,13 +171,12 @@ export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
     const submitted = readForm(body);
     // The edit form always shows the slug: an emptied one means "keep it", not "derive a new one".
     const values = withinScope(scope, valuesOf(fieldsOf(resource.data)), { ...submitted, slug: submitted.slug || resource.data.slug });
-    const { known } = await choicesAndKnown(c);
+    const known = await knownVocabulary(db);
     const checked = validateForm(values, known);
     if (!checked.ok) return renderEdit(c, { resource, values, version, errors: checked.errors }, 422);
     try {
       const saved = await updateResource(db, actorOf(c), resource.id, version, checked.fields);
-      const query = saved.changed.length ? `saved=${saved.version}` : 'unchanged=1';
-      return c.redirect(`${editorPath(ctx.locale, resource.id)}?${query}`, 303);
+      return c.redirect(`${editorPath(ctx.locale, resource.id)}?${savedQuery(saved)}`, 303);
     } catch (error) {
       if (error instanceof VersionConflictError) {
         const current = (await editorResource(db, resource.id)) ?? resource;
@@ -231,9 +195,8 @@ export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
       const id = idParam(c);
       const body = await c.req.parseBody();
       const version = readVersion(body);
-      const note = typeof body.note === 'string' ? body.note.slice(0, 1000) : undefined;
       try {
-        await transitionResource(db, { ...actorOf(c), role: user!.role }, id, transition.action, { expectedVersion: version, note });
+        await transitionResource(db, { ...actorOf(c), role: user!.role }, id, transition.action, { expectedVersion: version, note: stepNote(body) });
       } catch (error) {
         transitionFailure(c, error);
       }

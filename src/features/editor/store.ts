@@ -12,7 +12,8 @@ import { addSearchWords, resourceSlug } from '../library/store.ts';
 import { derivedRegions, derivedSearchExtra, ensurePublishers, textArray } from '../library/derive.ts';
 import { changedFields, normalizeFields, type FieldName, type ResourceFields } from './fields.ts';
 import { resourceSnapshot, type ResourceSnapshot } from './snapshot.ts';
-import { mayTransition, transitionFor, type ResourceState, type TransitionAction } from './workflow.ts';
+import { checkTransition } from '../admin/workflow.ts';
+import { transitionFor, type ResourceState, type TransitionAction } from './workflow.ts';
 
 export const ENTITY = 'resource';
 
@@ -36,15 +37,7 @@ export class ResourceNotFoundError extends Error {
 }
 
 /** The workflow has no such step from the current state, or the role may not take it. */
-export class TransitionError extends Error {
-  constructor(
-    readonly action: TransitionAction,
-    readonly from: ResourceState,
-    readonly reason: 'state' | 'role',
-  ) {
-    super(`cannot ${action} from ${from} (${reason})`);
-  }
-}
+export { TransitionRefusedError as TransitionError } from '../admin/workflow.ts';
 
 export type SaveOutcome = { id: string; version: number; changed: FieldName[] };
 
@@ -210,8 +203,7 @@ export async function transitionResource(
   const outcome = await db.transaction().execute(async (trx) => {
     const before = await lockAt(trx, id, options.expectedVersion);
     const from = before.data.status;
-    if (!transition.from.includes(from)) throw new TransitionError(action, from, 'state');
-    if (!mayTransition(actor.role, transition, from)) throw new TransitionError(action, from, 'role');
+    checkTransition(actor.role, transition, from);
     await keepBaseline(trx, id, before);
     await sql`UPDATE resources SET status = ${transition.to}, version = version + 1, updated_at = now(), updated_by = ${actor.id}::bigint,
         published_at = CASE WHEN ${transition.to} = 'published' THEN coalesce(published_at, now()) ELSE published_at END

@@ -2,14 +2,17 @@
 // JSON API under /api/v1/admin/practices.
 import { z } from 'zod';
 import { HttpError, notFound } from '../../web/errors.ts';
+import { actorOf, doneStep, emptyIsUnset, readVersion, refusedStep, savedNotice, savedQuery, stepNote } from '../admin/content-editor/http.ts';
+import { editPageBasics } from '../admin/content-editor/edit-request.ts';
+import type { FieldErrors } from '../admin/content-editor/field-messages.tsx';
+import { knownVocabulary } from '../admin/content-editor/vocabulary.ts';
 import type { GuardedRouter } from '../admin/guarded.ts';
-import { TRANSITIONS, TransitionRefusedError, WORKFLOW_STATES, type TransitionAction } from '../admin/workflow.ts';
+import { TRANSITIONS, TransitionRefusedError, WORKFLOW_STATES } from '../admin/workflow.ts';
 import { can } from '../auth/roles.ts';
 import { canSave, editScope } from '../editor/form.ts';
-import { vocabularyChoices } from '../editor/queries.ts';
 import { invalidParameter } from '../library/params.ts';
 import { fieldsOf } from './fields.ts';
-import { actorOf, practicePath, type C } from './paths.ts';
+import { practicePath, type C } from './paths.ts';
 import { emptyPracticeValues, practiceValuesOf, readPracticeForm, relatedSlugs, validatePracticeForm, withinScope, type PracticeFormValues } from './practice-form.ts';
 import {
   createPractice,
@@ -25,10 +28,7 @@ import { existingResourceSlugs, listPractices, PRACTICE_PAGE_SIZE, type Practice
 import { countPendingSubmissions } from './submission-store.ts';
 import type { PracticeFields } from './fields.ts';
 import { PracticeEditPage } from './views/edit-page.tsx';
-import type { FieldErrors } from './views/form-parts.tsx';
 import { PracticeListPage } from './views/list-page.tsx';
-
-const emptyIsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
 
 const ListQuery = z.object({
   q: z.string().max(200).optional(),
@@ -48,14 +48,9 @@ async function loadOr404(c: C): Promise<StoredPractice> {
   return practice;
 }
 
-async function choicesAndKnown(c: C, values?: PracticeFormValues) {
-  const choices = await vocabularyChoices(c.var.db);
-  const known = {
-    topics: new Set(choices.topics.map((t) => t.value)),
-    countries: new Set(choices.countries.map((t) => t.value)),
-    resources: values ? await existingResourceSlugs(c.var.db, relatedSlugs(values)) : new Set<string>(),
-  };
-  return { choices, known };
+/** The tags that exist, and which of the resources the form names exist. */
+async function knownFor(c: C, values: PracticeFormValues) {
+  return { ...(await knownVocabulary(c.var.db)), resources: await existingResourceSlugs(c.var.db, relatedSlugs(values)) };
 }
 
 type EditRender = {
@@ -68,24 +63,7 @@ type EditRender = {
 };
 
 async function renderEdit(c: C, r: EditRender, status: 200 | 409 | 422 = 200) {
-  const { ctx, user, csrfToken } = c.var;
-  const { choices } = await choicesAndKnown(c);
-  return c.html(
-    <PracticeEditPage
-      ctx={ctx}
-      user={user!}
-      csrfToken={csrfToken}
-      practice={r.practice}
-      values={r.values}
-      version={r.version}
-      errors={r.errors ?? new Map()}
-      scope={editScope(user!)}
-      choices={choices}
-      notice={r.notice}
-      conflict={r.conflict}
-    />,
-    status,
-  );
+  return c.html(<PracticeEditPage {...await editPageBasics(c)} {...r} errors={r.errors ?? new Map()} />, status);
 }
 
 /** The confirmation a redirect after a write asks for (?saved=3, ?done=publish, …). */
@@ -93,20 +71,13 @@ function noticeFrom(c: C): string | undefined {
   const { t } = c.var.ctx;
   if (c.req.query('created') !== undefined) return t('practicesAdmin.notice.created');
   if (c.req.query('accepted') !== undefined) return t('practicesAdmin.notice.accepted');
-  if (c.req.query('unchanged') !== undefined) return t('editor.notice.unchanged');
-  const saved = c.req.query('saved');
-  if (saved && /^\d{1,9}$/.test(saved)) return t('editor.notice.saved', { version: Number(saved) });
-  const done = c.req.query('done');
-  if (done && TRANSITIONS.some((tr) => tr.action === done)) return t(`practicesAdmin.notice.${done as TransitionAction}`);
-  return undefined;
+  const saved = savedNotice(c);
+  if (saved) return saved;
+  const done = doneStep(c);
+  return done && t(`practicesAdmin.notice.${done}`);
 }
 
 const slugTaken = (): FieldErrors => new Map([['slug', { key: 'practicesAdmin.error.slugTaken' as const }]]);
-
-function readVersion(body: Record<string, unknown>): number | undefined {
-  const v = body.version;
-  return typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : undefined;
-}
 
 function apiPractice(p: StoredPractice) {
   return { id: p.id, version: p.version, ...p.data, created_at: p.created_at, updated_at: p.updated_at, published_at: p.published_at };
@@ -127,7 +98,7 @@ export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
 
   pages.post('/practices/new', 'content.edit', async (c) => {
     const values = readPracticeForm(await c.req.parseBody({ all: true }));
-    const { known } = await choicesAndKnown(c, values);
+    const known = await knownFor(c, values);
     const checked = validatePracticeForm(values, known);
     if (!checked.ok) return renderEdit(c, { practice: undefined, values, version: undefined, errors: checked.errors }, 422);
     try {
@@ -155,12 +126,12 @@ export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
     const submitted = readPracticeForm(body);
     // The edit form always shows the slug: an emptied one means "keep it".
     const values = withinScope(scope, practiceValuesOf(fieldsOf(practice.data)), { ...submitted, slug: submitted.slug || practice.data.slug });
-    const { known } = await choicesAndKnown(c, values);
+    const known = await knownFor(c, values);
     const checked = validatePracticeForm(values, known);
     if (!checked.ok) return renderEdit(c, { practice, values, version, errors: checked.errors }, 422);
     try {
       const saved = await updatePractice(db, actorOf(c), practice.id, version, checked.fields);
-      return c.redirect(`${practicePath(ctx.locale, practice.id)}?${saved.changed.length ? `saved=${saved.version}` : 'unchanged=1'}`, 303);
+      return c.redirect(`${practicePath(ctx.locale, practice.id)}?${savedQuery(saved)}`, 303);
     } catch (error) {
       if (error instanceof PracticeVersionConflictError) {
         // The form now saves over the current version: saving again is a deliberate choice.
@@ -177,16 +148,12 @@ export function editorRoutes(pages: GuardedRouter, api: GuardedRouter): void {
       const { db, ctx, user } = c.var;
       const id = c.req.param('id') ?? '';
       const body = await c.req.parseBody();
-      const note = typeof body.note === 'string' ? body.note.slice(0, 1000) : undefined;
       try {
-        await transitionPractice(db, { ...actorOf(c), role: user!.role }, id, transition.action, { expectedVersion: readVersion(body), note });
+        await transitionPractice(db, { ...actorOf(c), role: user!.role }, id, transition.action, { expectedVersion: readVersion(body), note: stepNote(body) });
       } catch (error) {
         if (error instanceof PracticeNotFoundError) throw notFound();
         if (error instanceof PracticeVersionConflictError) throw new HttpError(409, 'practicesAdmin.error.stale', { version: error.current.version });
-        if (error instanceof TransitionRefusedError) {
-          if (error.reason === 'role') throw new HttpError(403, 'error.forbidden');
-          throw new HttpError(409, 'practicesAdmin.error.transition', { action: ctx.t(`editor.action.${error.action}`), state: ctx.t(`admin.state.${error.from}`) });
-        }
+        if (error instanceof TransitionRefusedError) refusedStep(c, error, 'practicesAdmin.error.transition');
         throw error;
       }
       return c.redirect(`${practicePath(ctx.locale, id)}?done=${transition.action}`, 303);

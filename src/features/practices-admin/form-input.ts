@@ -1,35 +1,10 @@
-// What the two practice forms (public submission, back-office editor) share when reading a posted
-// body and turning zod's issues into a message next to each field, in the page's language.
+// What the two practice forms (public submission, back-office editor) share when turning zod's
+// issues into a message next to each field, in the page's language. Reading a posted body is the
+// content editors' (src/features/admin/content-editor/http.ts).
 import type { z } from 'zod';
+import { setOnce, type FieldErrors } from '../admin/content-editor/field-messages.tsx';
+import type { Known } from '../admin/content-editor/vocabulary.ts';
 import { PRACTICE_LIMITS } from '../practices/schema.ts';
-import type { FieldErrors } from './views/form-parts.tsx';
-import type { MessageKey, MessageValues } from '../../i18n/messages.ts';
-
-export type Body = Record<string, string | File | (string | File)[]>;
-
-export function one(body: Body, name: string): string {
-  const v = body[name];
-  const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : '';
-}
-
-export function many(body: Body, name: string): string[] {
-  const v = body[name];
-  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
-}
-
-/** A number when it looks like one, so that "abc" fails as not-a-number rather than vanishing. */
-export function yearInput(text: string): unknown {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
-
-export type Known = { topics: ReadonlySet<string>; countries: ReadonlySet<string> };
-
-export function setOnce(errors: FieldErrors, field: string, key: MessageKey, values?: MessageValues): void {
-  if (!errors.has(field)) errors.set(field, values ? { key, values } : { key });
-}
 
 const TEXT_MAX = {
   title: PRACTICE_LIMITS.titleMax,

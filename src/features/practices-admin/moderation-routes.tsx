@@ -2,8 +2,9 @@
 // from it, and the moderator lands in its editor) and reject (the contact details are deleted).
 import { HttpError, notFound } from '../../web/errors.ts';
 import type { GuardedRouter } from '../admin/guarded.ts';
-import { vocabularyChoices } from '../editor/queries.ts';
-import { actorOf, practicePath, submissionPath, type C } from './paths.ts';
+import { vocabularyChoices } from '../admin/content-editor/vocabulary.ts';
+import { actorOf } from '../admin/content-editor/http.ts';
+import { practicePath, submissionPath, type C } from './paths.ts';
 import {
   acceptSubmission,
   countPendingSubmissions,

@@ -103,6 +103,29 @@ const EMPTY: PracticeFields = {
 };
 
 /**
+ * After a write in `trx`: the practice as it now is, kept as a revision of `action` and named in the
+ * audit log as `practice.<action>` with `details` (which may read the saved state).
+ */
+async function recordChange(
+  trx: Db,
+  actor: Actor,
+  id: string,
+  action: string,
+  details: (saved: StoredPractice) => Record<string, unknown>,
+): Promise<StoredPractice> {
+  const saved = (await getStoredPractice(trx, id))!;
+  await recordRevision(trx, actor, { entityType: ENTITY, entityId: id, version: saved.version, data: saved.data, action });
+  await recordAudit(trx, actor, {
+    action: `practice.${action}`,
+    entityType: ENTITY,
+    entityId: id,
+    entityLabel: practiceLabel(saved.data.title),
+    details: details(saved),
+  });
+  return saved;
+}
+
+/**
  * Creates a draft inside the caller's transaction (the editor, or the acceptance of a public
  * submission). An explicit slug must be free; a derived one gets a number when taken.
  */
@@ -125,15 +148,7 @@ export async function insertDraftPractice(trx: Db, actor: Actor, input: Practice
     .catch((error: unknown) => rethrowUnique(error, slug));
   const id = inserted.rows[0]!.id;
   await addPracticeSearchWords(trx, [id]);
-  const saved = (await getStoredPractice(trx, id))!;
-  await recordRevision(trx, actor, { entityType: ENTITY, entityId: id, version: saved.version, data: saved.data, action: 'create' });
-  await recordAudit(trx, actor, {
-    action: 'practice.create',
-    entityType: ENTITY,
-    entityId: id,
-    entityLabel: practiceLabel(saved.data.title),
-    details: { changed: changedFields(EMPTY, saved.data), ...details },
-  });
+  const saved = await recordChange(trx, actor, id, 'create', (s) => ({ changed: changedFields(EMPTY, s.data), ...details }));
   return { id, version: saved.version, changed: [] };
 }
 
@@ -177,15 +192,7 @@ export async function updatePractice(db: Db, actor: Actor, id: string, expectedV
       .execute(trx)
       .catch((error: unknown) => rethrowUnique(error, slug));
     await addPracticeSearchWords(trx, [id]);
-    const saved = (await getStoredPractice(trx, id))!;
-    await recordRevision(trx, actor, { entityType: ENTITY, entityId: id, version: saved.version, data: saved.data, action: 'update' });
-    await recordAudit(trx, actor, {
-      action: 'practice.update',
-      entityType: ENTITY,
-      entityId: id,
-      entityLabel: practiceLabel(saved.data.title),
-      details: { changed, version: saved.version },
-    });
+    const saved = await recordChange(trx, actor, id, 'update', (s) => ({ changed, version: s.version }));
     return { id, version: saved.version, changed };
   });
   if (outcome.changed.length > 0) contentChanged();
@@ -216,16 +223,8 @@ export async function transitionPractice(
     if (transition.to === 'published') {
       await sql`UPDATE practice_submissions SET contact_name = NULL, contact_email = NULL WHERE practice_id = ${id}::bigint`.execute(trx);
     }
-    const saved = (await getStoredPractice(trx, id))!;
-    await recordRevision(trx, actor, { entityType: ENTITY, entityId: id, version: saved.version, data: saved.data, action });
     const note = options.note?.trim();
-    await recordAudit(trx, actor, {
-      action: `practice.${action}`,
-      entityType: ENTITY,
-      entityId: id,
-      entityLabel: practiceLabel(saved.data.title),
-      details: { from, to: transition.to, version: saved.version, ...(note ? { note } : {}) },
-    });
+    const saved = await recordChange(trx, actor, id, action, (s) => ({ from, to: transition.to, version: s.version, ...(note ? { note } : {}) }));
     return { version: saved.version, from, to: transition.to };
   });
   contentChanged();

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Localized } from '../../i18n/locales.ts';
+import { slugOrTitleContains } from '../admin/content-editor/list-query.ts';
 import type { WorkflowState } from '../admin/workflow.ts';
 
 export const PRACTICE_PAGE_SIZE = 25;
@@ -20,19 +21,10 @@ export type ListedPractice = {
   updated_by_email: string | null;
 };
 
-/** `%`, `_` and `\` typed by the user match themselves. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listPractices(db: Db, f: PracticeListFilters): Promise<{ items: ListedPractice[]; total: number }> {
   const conditions = [sql`TRUE`];
   const q = f.q.trim();
-  if (q) {
-    const pattern = likePattern(q);
-    conditions.push(sql`(p.slug ILIKE ${pattern} OR EXISTS (SELECT 1 FROM jsonb_each_text(p.title) e
-      WHERE atlas_unaccent(e.value) ILIKE atlas_unaccent(${pattern})))`);
-  }
+  if (q) conditions.push(slugOrTitleContains('p', q));
   if (f.status) conditions.push(sql`p.status = ${f.status}`);
   const where = sql.join(conditions, sql` AND `);
   const [rows, count] = await Promise.all([

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { isLocale, LOCALES, type Locale } from '../../i18n/locales.ts';
 import { PracticeInputSchema } from '../practices/schema.ts';
 import type { PracticeFields } from './fields.ts';
-import { checkKnown, many, one, placeIssue, setOnce, yearInput, type Body, type Known } from './form-input.ts';
+import { setOnce } from '../admin/content-editor/field-messages.tsx';
+import { many, one, yearInput, type Body } from '../admin/content-editor/http.ts';
+import type { Known } from '../admin/content-editor/vocabulary.ts';
+import { checkKnown, placeIssue } from './form-input.ts';
 import type { FieldErrors } from './views/form-parts.tsx';
 
 export const LINK_SLOTS = 3;

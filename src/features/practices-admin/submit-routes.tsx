@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../web/env.ts';
 import { takeRateLimit } from '../../web/rate-limit.ts';
 import { formToken } from '../auth/middleware.ts';
-import { vocabularyChoices } from '../editor/queries.ts';
+import { vocabularyChoices } from '../admin/content-editor/vocabulary.ts';
 import { createSubmission } from './submission-store.ts';
 import { emptySubmitValues, honeypotFilled, readSubmitForm, validateSubmission, type SubmitValues } from './submit-form.ts';
 import { submitPath, SubmitPage, ThanksPage } from './views/submit-page.tsx';

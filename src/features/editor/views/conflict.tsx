@@ -1,12 +1,11 @@
-// The two versions of a conflict side by side: what is saved now, and what the user submitted, each
-// whole, with the words and items that differ marked.
-import { dir } from '../../../i18n/locales.ts';
+// The two versions of a resource in conflict: what is saved now against what the user submitted,
+// read like stored values so that equal means equal; lists (topics, countries, …) item by item.
 import type { PageContext } from '../../../web/context.ts';
+import { ConflictComparison } from '../../admin/content-editor/conflict.tsx';
 import { ALL_FIELDS, fieldValue, LIST_FIELDS, type FieldName } from '../fields.ts';
 import type { FormValues } from '../form.ts';
 import type { EditorResource } from '../queries.ts';
-import { fieldLabel, fieldLocale, formatWhen, ListDiff } from './common.tsx';
-import { WordDiff } from '../../../web/word-diff.tsx';
+import { fieldLabel, fieldLocale } from './common.tsx';
 
 const isList = (field: FieldName) => (LIST_FIELDS as readonly string[]).includes(field);
 
@@ -38,60 +37,20 @@ export function submittedValue(values: FormValues, field: FieldName): string {
   }
 }
 
-export function ConflictComparison({ ctx, current, mine }: { ctx: PageContext; current: EditorResource; mine: FormValues }) {
-  const { t, locale } = ctx;
-  const differing = ALL_FIELDS.filter((f) => fieldValue(current.data, f) !== submittedValue(mine, f));
+export function ResourceConflict({ ctx, current, mine }: { ctx: PageContext; current: EditorResource; mine: FormValues }) {
   return (
-    <section class="editor-conflict" aria-labelledby="conflict-heading">
-      <div class="notice error" role="alert">
-        <h2 id="conflict-heading">{t('editor.conflict.title')}</h2>
-        <p>
-          {t('editor.conflict.explain', {
-            version: current.version,
-            who: current.updated_by_email ?? '—',
-            when: formatWhen(locale, current.updated_at),
-          })}
-        </p>
-        <p>{t('editor.conflict.nothingLost')}</p>
-      </div>
-      {differing.length === 0 ? (
-        <p>{t('editor.conflict.same')}</p>
-      ) : (
-        <table class="data-table editor-compare">
-          <caption>{t('editor.conflict.caption', { count: differing.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('editor.diff.field')}</th>
-              <th scope="col">{t('editor.conflict.saved', { version: current.version })}</th>
-              <th scope="col">{t('editor.conflict.yours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map((field) => {
-              const saved = fieldValue(current.data, field);
-              const yours = submittedValue(mine, field);
-              const lang = fieldLocale(field);
-              const cell = (side: 'old' | 'new') =>
-                isList(field) ? (
-                  <ListDiff before={saved ? saved.split('\n') : []} after={yours ? yours.split('\n') : []} side={side} />
-                ) : (
-                  <WordDiff before={saved} after={yours} side={side} locale={lang ?? ctx.locale} />
-                );
-              return (
-                <tr>
-                  <th scope="row">{fieldLabel(ctx, field)}</th>
-                  <td lang={lang} dir={lang ? dir(lang) : undefined}>
-                    {cell('old')}
-                  </td>
-                  <td lang={lang} dir={lang ? dir(lang) : undefined}>
-                    {cell('new')}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <ConflictComparison
+      ctx={ctx}
+      title={ctx.t('editor.conflict.title')}
+      current={current}
+      fields={{
+        differing: ALL_FIELDS.filter((f) => fieldValue(current.data, f) !== submittedValue(mine, f)),
+        label: (field) => fieldLabel(ctx, field),
+        saved: (field) => fieldValue(current.data, field),
+        yours: (field) => submittedValue(mine, field),
+        locale: fieldLocale,
+        isList,
+      }}
+    />
   );
 }

@@ -4,11 +4,12 @@
 import { LOCALES, LOCALE_NAMES, dir, pickText, type Locale } from '../../../i18n/locales.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { PageContext } from '../../../web/context.ts';
+import { described, ErrorSummary, FieldMessage, SlugField, type FieldErrors } from '../../admin/content-editor/field-messages.tsx';
+import type { Choice } from '../../admin/content-editor/vocabulary.ts';
 import { CsrfField } from '../../admin/layout.tsx';
 import { languageName } from '../../library/labels.ts';
 import { LIMITS, RESOURCE_TYPES } from '../../library/schema.ts';
-import type { EditScope, FieldErrors, FormValues } from '../form.ts';
-import type { Choice } from '../queries.ts';
+import type { EditScope, FormValues } from '../form.ts';
 
 export type FormProps = {
   ctx: PageContext;
@@ -22,25 +23,6 @@ export type FormProps = {
   choices: { topics: Choice[]; countries: Choice[] };
   submitLabel: string;
 };
-
-/** aria attributes of a field, pointing at its hint and its message when there are. */
-function described(errors: FieldErrors, id: string, hint = false, extra: string[] = []) {
-  const ids = [...(hint ? [`${id}-hint`] : []), ...extra, ...(errors.has(id) ? [`${id}-error`] : [])];
-  return {
-    'aria-invalid': errors.has(id) || extra.some((e) => errors.has(e.replace(/-error$/, ''))) ? ('true' as const) : undefined,
-    'aria-describedby': ids.length ? ids.join(' ') : undefined,
-  };
-}
-
-function FieldMessage({ ctx, errors, id }: { ctx: PageContext; errors: FieldErrors; id: string }) {
-  const error = errors.get(id);
-  if (!error) return null;
-  return (
-    <p class="field-error" id={`${id}-error`}>
-      {ctx.t(error.key, error.values)}
-    </p>
-  );
-}
 
 /** Field ids in the order of the form, for the summary of messages. */
 const FIELD_ORDER = ['title', ...LOCALES.flatMap((l) => [`title-${l}`, `summary-${l}`]), 'slug', 'type', 'year', 'link', 'publishers', 'topics', 'countries', 'languages'];
@@ -63,23 +45,6 @@ function fieldName(ctx: PageContext, id: string): string {
   return ctx.t(FIELD_NAMES[id] ?? 'editor.field.title');
 }
 
-export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldErrors }) {
-  if (errors.size === 0) return null;
-  const ids = FIELD_ORDER.filter((id) => errors.has(id));
-  return (
-    <div class="notice error" role="alert" id="form-errors">
-      <p>{ctx.t('editor.form.errorSummary', { count: errors.size })}</p>
-      <ul>
-        {ids.map((id) => (
-          <li>
-            <a href={`#${id === 'title' ? 'title-en' : id}`}>{fieldName(ctx, id)}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 export function ResourceForm({ ctx, csrfToken, action, values, version, errors, scope, choices, submitLabel }: FormProps) {
   const { t, locale } = ctx;
   const all = scope.all;
@@ -98,7 +63,7 @@ export function ResourceForm({ ctx, csrfToken, action, values, version, errors, 
     <form method="post" action={action} class="editor-form" novalidate>
       <CsrfField token={csrfToken} />
       {version !== undefined && <input type="hidden" name="version" value={String(version)} />}
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} fields={FIELD_ORDER.map((id) => ({ id, label: fieldName(ctx, id), target: id === 'title' ? 'title-en' : id }))} />
 
       <fieldset class="editor-texts">
         <legend>{t('editor.form.texts')}</legend>
@@ -166,14 +131,7 @@ export function ResourceForm({ ctx, csrfToken, action, values, version, errors, 
 
       <fieldset class="editor-details">
         <legend>{t('editor.form.details')}</legend>
-        <div class="form-field">
-          <label for="slug">{t('editor.field.slug')}</label>
-          <input id="slug" name="slug" value={values.slug} maxlength={120} dir="ltr" readonly={ro} {...described(errors, 'slug', true)} />
-          <p class="muted" id="slug-hint">
-            {t('editor.hint.slug')}
-          </p>
-          <FieldMessage ctx={ctx} errors={errors} id="slug" />
-        </div>
+        <SlugField ctx={ctx} value={values.slug} readonly={ro} errors={errors} hint={t('editor.hint.slug')} />
         <div class="form-field">
           <label for="type">{t('resource.type')}</label>
           <select id="type" name="type" disabled={ro} {...described(errors, 'type')}>

@@ -11,7 +11,9 @@ import type { Revision } from '../../history/revisions.ts';
 import { ALL_FIELDS, changedFields, fieldValue, LIST_FIELDS, type FieldName } from '../fields.ts';
 import type { EditorResource } from '../queries.ts';
 import type { ResourceSnapshot } from '../snapshot.ts';
-import { editorPath, fieldLabel, fieldLocale, formatWhen, ListDiff, StatusBadge } from './common.tsx';
+import { ListDiff } from '../../admin/content-editor/conflict.tsx';
+import { formatWhen, StatusBadge } from '../../admin/content-editor/format.tsx';
+import { editorPath, fieldLabel, fieldLocale } from './common.tsx';
 import { WordDiff } from '../../../web/word-diff.tsx';
 
 type Base = { ctx: PageContext; user: User; csrfToken: string | undefined; resource: EditorResource };

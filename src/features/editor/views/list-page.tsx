@@ -2,14 +2,14 @@
 // A GET form: every list is a URL (the dashboard links to ?status=in_review for reviewers).
 import { pickText } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
-import { href } from '../../../web/html.ts';
+import { ListPager, pageCount, SearchField, StateCell, StateFilter, TitleCell, UpdatedCell } from '../../admin/content-editor/list-parts.tsx';
+import type { Choice } from '../../admin/content-editor/vocabulary.ts';
 import { AdminLayout } from '../../admin/layout.tsx';
 import { can } from '../../auth/roles.ts';
 import type { User } from '../../auth/users.ts';
 import { RESOURCE_TYPES } from '../../library/schema.ts';
-import { LIST_PAGE_SIZE, type Choice, type ListedResource, type ListFilters } from '../queries.ts';
-import { RESOURCE_STATES } from '../workflow.ts';
-import { editorPath, formatWhen, StatusBadge } from './common.tsx';
+import { LIST_PAGE_SIZE, type ListedResource, type ListFilters } from '../queries.ts';
+import { editorPath } from './common.tsx';
 
 type Props = {
   ctx: PageContext;
@@ -36,7 +36,6 @@ export function listQuery(f: ListFilters, page = f.page) {
 export function ListPage({ ctx, user, csrfToken, filters: f, items, total, choices }: Props) {
   const { t, locale } = ctx;
   const base = `/${locale}/admin/resources`;
-  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, locale);
   const topics = choices.topics.map((c) => ({ value: c.value, name: pickText(c.names, locale).text || c.value }));
   const countries = choices.countries.map((c) => ({ value: c.value, name: pickText(c.names, locale).text || c.value })).sort(byName);
@@ -51,21 +50,8 @@ export function ListPage({ ctx, user, csrfToken, filters: f, items, total, choic
         </p>
       )}
       <form method="get" action={base} class="editor-filters" role="search">
-        <div class="form-field">
-          <label for="q">{t('editor.list.search')}</label>
-          <input id="q" name="q" type="search" value={f.q} maxlength={200} />
-        </div>
-        <div class="form-field">
-          <label for="status">{t('editor.state.label')}</label>
-          <select id="status" name="status">
-            <option value="">{t('editor.list.any')}</option>
-            {RESOURCE_STATES.map((s) => (
-              <option value={s} selected={f.status === s}>
-                {t(`admin.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchField label={t('editor.list.search')} value={f.q} />
+        <StateFilter ctx={ctx} value={f.status} />
         <div class="form-field">
           <label for="type">{t('resource.type')}</label>
           <select id="type" name="type">
@@ -124,53 +110,18 @@ export function ListPage({ ctx, user, csrfToken, filters: f, items, total, choic
             </tr>
           </thead>
           <tbody>
-            {items.map((r) => {
-              const title = pickText(r.title, locale);
-              return (
-                <tr>
-                  <td>
-                    <a href={editorPath(locale, r.id)} lang={title.fallback ? title.lang : undefined} dir={title.fallback ? 'auto' : undefined}>
-                      {title.text || r.slug}
-                    </a>
-                    <br />
-                    <span class="muted" dir="ltr">
-                      {r.slug}
-                    </span>
-                  </td>
-                  <td>{t(`type.${r.type as (typeof RESOURCE_TYPES)[number]}`)}</td>
-                  <td>
-                    <StatusBadge ctx={ctx} status={r.status} />
-                  </td>
-                  <td>
-                    {formatWhen(locale, r.updated_at)}
-                    {r.updated_by_email && (
-                      <>
-                        <br />
-                        <span class="muted">{r.updated_by_email}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {items.map((r) => (
+              <tr>
+                <TitleCell locale={locale} link={editorPath(locale, r.id)} title={r.title} slug={r.slug} />
+                <td>{t(`type.${r.type as (typeof RESOURCE_TYPES)[number]}`)}</td>
+                <StateCell ctx={ctx} status={r.status} />
+                <UpdatedCell locale={locale} at={r.updated_at} by={r.updated_by_email} />
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label={t('editor.list.pages')}>
-          {f.page > 1 && (
-            <a href={href(base, listQuery(f, f.page - 1))} rel="prev">
-              {t('editor.list.previous')}
-            </a>
-          )}
-          <span>{t('editor.list.pageOf', { page: f.page, pages })}</span>
-          {f.page < pages && (
-            <a href={href(base, listQuery(f, f.page + 1))} rel="next">
-              {t('editor.list.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <ListPager ctx={ctx} base={base} page={f.page} pages={pageCount(total, LIST_PAGE_SIZE)} query={(page) => listQuery(f, page)} />
     </AdminLayout>
   );
 }

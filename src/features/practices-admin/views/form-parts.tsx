@@ -1,50 +1,19 @@
 // Form pieces the public submission form and the back-office editor share: messages next to their
-// field, the summary of messages at the top, and the choosers of actor, countries and topics with
-// names in the page's language.
+// field (the content editors' own, under the practice forms' class), and the choosers of actor,
+// countries and topics with names in the page's language.
 import { pickText } from '../../../i18n/locales.ts';
-import type { MessageKey, MessageValues } from '../../../i18n/messages.ts';
 import type { PageContext } from '../../../web/context.ts';
-import type { Choice } from '../../editor/queries.ts';
+import { described, FieldMessage as SharedFieldMessage, type FieldErrors } from '../../admin/content-editor/field-messages.tsx';
+import type { Choice } from '../../admin/content-editor/vocabulary.ts';
 import { ACTORS } from '../../practices/schema.ts';
 
-/** Where a message goes: a field's id, and the message in the catalog. */
-export type FieldErrors = Map<string, { key: MessageKey; values?: MessageValues }>;
+export { described, ErrorSummary, type FieldErrors } from '../../admin/content-editor/field-messages.tsx';
 
-/** aria attributes of a field, pointing at its hint and at its message when there are. */
-export function described(errors: FieldErrors, id: string, hint = false) {
-  const ids = [...(hint ? [`${id}-hint`] : []), ...(errors.has(id) ? [`${id}-error`] : [])];
-  return {
-    'aria-invalid': errors.has(id) ? ('true' as const) : undefined,
-    'aria-describedby': ids.length ? ids.join(' ') : undefined,
-  };
-}
+/** The public form's stylesheet finds a message by its own class (practices-submit.css). */
+export const PRACTICE_MESSAGE_CLASS = 'field-error practice-field-error';
 
-export function FieldMessage({ ctx, errors, id }: { ctx: PageContext; errors: FieldErrors; id: string }) {
-  const error = errors.get(id);
-  if (!error) return null;
-  return (
-    <p class="field-error practice-field-error" id={`${id}-error`}>
-      {ctx.t(error.key, error.values)}
-    </p>
-  );
-}
-
-/** Every message at the top, in the form's order, each a link to its field. */
-export function ErrorSummary({ ctx, errors, fields }: { ctx: PageContext; errors: FieldErrors; fields: { id: string; label: string; target?: string }[] }) {
-  if (errors.size === 0) return null;
-  const listed = fields.filter((f) => errors.has(f.id));
-  return (
-    <div class="notice error" role="alert" id="form-errors">
-      <p>{ctx.t('editor.form.errorSummary', { count: errors.size })}</p>
-      <ul>
-        {listed.map((f) => (
-          <li>
-            <a href={`#${f.target ?? f.id}`}>{f.label}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+export function FieldMessage(props: { ctx: PageContext; errors: FieldErrors; id: string }) {
+  return <SharedFieldMessage {...props} class={PRACTICE_MESSAGE_CLASS} />;
 }
 
 export function ActorSelect({ ctx, value, errors, disabled = false }: { ctx: PageContext; value: string; errors: FieldErrors; disabled?: boolean }) {

@@ -1,13 +1,10 @@
 // Every practice whatever its state, with a title search, a state filter and pages; the number of
 // public submissions waiting for a decision, for those who moderate them.
-import { pickText } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
-import { href } from '../../../web/html.ts';
+import { ListPager, pageCount, SearchField, StateCell, StateFilter, TitleCell, UpdatedCell } from '../../admin/content-editor/list-parts.tsx';
 import { AdminLayout } from '../../admin/layout.tsx';
-import { WORKFLOW_STATES } from '../../admin/workflow.ts';
 import { can } from '../../auth/roles.ts';
 import type { User } from '../../auth/users.ts';
-import { formatWhen, StatusBadge } from '../../editor/views/common.tsx';
 import type { Actor } from '../../practices/schema.ts';
 import { practicePath, practicesPath, submissionsPath } from '../paths.ts';
 import { PRACTICE_PAGE_SIZE, type ListedPractice, type PracticeListFilters } from '../queries.ts';
@@ -25,7 +22,6 @@ type Props = {
 export function PracticeListPage({ ctx, user, csrfToken, filters: f, items, total, pending }: Props) {
   const { t, locale } = ctx;
   const base = practicesPath(locale);
-  const pages = Math.max(1, Math.ceil(total / PRACTICE_PAGE_SIZE));
   const query = (page: number) => ({ q: f.q || undefined, status: f.status, page: page > 1 ? page : undefined });
   return (
     <AdminLayout ctx={ctx} user={user} csrfToken={csrfToken} title={t('practicesAdmin.list.title')} section="practices">
@@ -45,21 +41,8 @@ export function PracticeListPage({ ctx, user, csrfToken, filters: f, items, tota
         )}
       </ul>
       <form method="get" action={base} class="editor-filters" role="search">
-        <div class="form-field">
-          <label for="q">{t('practicesAdmin.list.search')}</label>
-          <input id="q" name="q" type="search" value={f.q} maxlength={200} />
-        </div>
-        <div class="form-field">
-          <label for="status">{t('editor.state.label')}</label>
-          <select id="status" name="status">
-            <option value="">{t('editor.list.any')}</option>
-            {WORKFLOW_STATES.map((s) => (
-              <option value={s} selected={f.status === s}>
-                {t(`admin.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchField label={t('practicesAdmin.list.search')} value={f.q} />
+        <StateFilter ctx={ctx} value={f.status} />
         <button type="submit">{t('editor.list.apply')}</button>
       </form>
       <p role="status">{t('practicesAdmin.list.count', { count: total })}</p>
@@ -74,53 +57,18 @@ export function PracticeListPage({ ctx, user, csrfToken, filters: f, items, tota
             </tr>
           </thead>
           <tbody>
-            {items.map((p) => {
-              const title = pickText(p.title, locale);
-              return (
-                <tr>
-                  <td>
-                    <a href={practicePath(locale, p.id)} lang={title.fallback ? title.lang : undefined} dir={title.fallback ? 'auto' : undefined}>
-                      {title.text || p.slug}
-                    </a>
-                    <br />
-                    <span class="muted" dir="ltr">
-                      {p.slug}
-                    </span>
-                  </td>
-                  <td>{t(`practicesAdmin.actor.${p.actor as Actor}`)}</td>
-                  <td>
-                    <StatusBadge ctx={ctx} status={p.status} />
-                  </td>
-                  <td>
-                    {formatWhen(locale, p.updated_at)}
-                    {p.updated_by_email && (
-                      <>
-                        <br />
-                        <span class="muted">{p.updated_by_email}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {items.map((p) => (
+              <tr>
+                <TitleCell locale={locale} link={practicePath(locale, p.id)} title={p.title} slug={p.slug} />
+                <td>{t(`practicesAdmin.actor.${p.actor as Actor}`)}</td>
+                <StateCell ctx={ctx} status={p.status} />
+                <UpdatedCell locale={locale} at={p.updated_at} by={p.updated_by_email} />
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav class="pager" aria-label={t('editor.list.pages')}>
-          {f.page > 1 && (
-            <a href={href(base, query(f.page - 1))} rel="prev">
-              {t('editor.list.previous')}
-            </a>
-          )}
-          <span>{t('editor.list.pageOf', { page: f.page, pages })}</span>
-          {f.page < pages && (
-            <a href={href(base, query(f.page + 1))} rel="next">
-              {t('editor.list.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <ListPager ctx={ctx} base={base} page={f.page} pages={pageCount(total, PRACTICE_PAGE_SIZE)} query={query} />
     </AdminLayout>
   );
 }

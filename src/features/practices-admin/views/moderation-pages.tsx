@@ -5,8 +5,8 @@ import { dir, LOCALE_NAMES, pickText } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
 import { AdminLayout, CsrfField } from '../../admin/layout.tsx';
 import type { User } from '../../auth/users.ts';
-import type { Choice } from '../../editor/queries.ts';
-import { formatWhen } from '../../editor/views/common.tsx';
+import type { Choice } from '../../admin/content-editor/vocabulary.ts';
+import { formatWhen } from '../../admin/content-editor/format.tsx';
 import { practicePath, practicesPath, submissionPath, submissionsPath } from '../paths.ts';
 import type { Submission } from '../submission-store.ts';
 

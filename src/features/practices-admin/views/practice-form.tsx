@@ -4,11 +4,12 @@ import { LOCALES, LOCALE_NAMES, dir, type Locale } from '../../../i18n/locales.t
 import type { PageContext } from '../../../web/context.ts';
 import { CsrfField } from '../../admin/layout.tsx';
 import type { EditScope } from '../../editor/form.ts';
-import type { Choice } from '../../editor/queries.ts';
+import { SlugField } from '../../admin/content-editor/field-messages.tsx';
+import type { Choice } from '../../admin/content-editor/vocabulary.ts';
 import { PRACTICE_LIMITS } from '../../practices/schema.ts';
 import type { TextKind } from '../fields.ts';
 import { PRACTICE_FIELD_ORDER, type PracticeFormValues } from '../practice-form.ts';
-import { ActorSelect, CountrySelect, described, ErrorSummary, FieldMessage, TopicChecks, YearFields, type FieldErrors } from './form-parts.tsx';
+import { ActorSelect, CountrySelect, described, ErrorSummary, FieldMessage, PRACTICE_MESSAGE_CLASS, TopicChecks, YearFields, type FieldErrors } from './form-parts.tsx';
 
 export type PracticeFormProps = {
   ctx: PageContext;
@@ -117,14 +118,7 @@ export function PracticeForm({ ctx, csrfToken, action, values, version, errors, 
       </fieldset>
       <fieldset class="editor-details">
         <legend>{t('editor.form.details')}</legend>
-        <div class="form-field">
-          <label for="slug">{t('editor.field.slug')}</label>
-          <input id="slug" name="slug" value={values.slug} maxlength={120} dir="ltr" readonly={ro} {...described(errors, 'slug', true)} />
-          <p class="muted" id="slug-hint">
-            {t('practicesAdmin.hint.slug')}
-          </p>
-          <FieldMessage ctx={ctx} errors={errors} id="slug" />
-        </div>
+        <SlugField ctx={ctx} value={values.slug} readonly={ro} errors={errors} hint={t('practicesAdmin.hint.slug')} messageClass={PRACTICE_MESSAGE_CLASS} />
         <ActorSelect ctx={ctx} value={values.actor} errors={errors} disabled={ro} />
         <YearFields ctx={ctx} from={values.yearFrom} to={values.yearTo} errors={errors} readonly={ro} />
         <TopicChecks ctx={ctx} choices={choices.topics} selected={values.topics} errors={errors} disabled={ro} />

@@ -5,7 +5,7 @@ import type { PageContext } from '../../../web/context.ts';
 import { ASSETS } from '../../../web/assets.ts';
 import { Layout } from '../../../web/layout.tsx';
 import { CsrfField } from '../../admin/layout.tsx';
-import type { Choice } from '../../editor/queries.ts';
+import type { Choice } from '../../admin/content-editor/vocabulary.ts';
 import { PRACTICE_LIMITS } from '../../practices/schema.ts';
 import { CONTACT_NAME_MAX, HONEYPOT_FIELD, SUBMISSION_LOCALES, SUBMIT_FIELD_ORDER, type SubmitValues } from '../submit-form.ts';
 import { ActorSelect, CountrySelect, described, ErrorSummary, FieldMessage, TopicChecks, YearFields, type FieldErrors } from './form-parts.tsx';
