@@ -9,6 +9,7 @@ import { TRANSITIONS } from '../admin/workflow.ts';
 import type { Actor } from '../audit/log.ts';
 import { editScope, type EditScope } from '../editor/form.ts';
 import { vocabularyChoices } from '../editor/queries.ts';
+import type { Localized } from '../../i18n/locales.ts';
 import { listQuestionnaires, loadQuestionnaire, type Questionnaire } from '../safeguarding/questionnaire.ts';
 import {
   checkDomain,
@@ -72,6 +73,7 @@ const QUESTION = `${Q}/questions/:question{${SLUG}}`;
 const SCALE = `/safeguarding/scales/:scale{${SLUG}}`;
 
 const DONE = ['created', 'saved', 'moved', 'removed', 'submit', 'publish', 'send_back', 'archive', 'unarchive'] as const;
+type Done = (typeof DONE)[number];
 
 function actorOf(c: C): Actor {
   const user = c.var.user!;
@@ -80,7 +82,7 @@ function actorOf(c: C): Actor {
 
 function doneNotice(c: C): string | undefined {
   const done = c.req.query('done');
-  return done && (DONE as readonly string[]).includes(done) ? c.var.ctx.t(`safeguardingAdmin.done.${done as (typeof DONE)[number]}`) : undefined;
+  return done && (DONE as readonly string[]).includes(done) ? c.var.ctx.t(`safeguardingAdmin.done.${done as Done}`) : undefined;
 }
 
 async function questionnaireOr404(c: C): Promise<Questionnaire> {
@@ -111,6 +113,44 @@ function failure(c: C, error: unknown): never {
     throw new HttpError(409, 'safeguardingAdmin.error.transition', { action: t(`safeguardingAdmin.action.${error.action}`), state: t(`admin.state.${error.from}`) });
   }
   throw error;
+}
+
+/** After a change, back to the questionnaire's page, which says what was done. */
+function backTo(c: C, q: Questionnaire, done: Done): Response {
+  return c.redirect(`${questionnairePath(c.var.ctx.locale, q.key)}?done=${done}`, 303);
+}
+
+/**
+ * A change without a form to show again (a move, a removal, a workflow step): the store's refusals,
+ * a stale version included, become error pages.
+ */
+async function changeThenBack(c: C, q: Questionnaire, done: Done, change: (version: number | undefined, form: Body) => Promise<unknown>): Promise<Response> {
+  const form = await body(c);
+  try {
+    await change(versionOf(form), form);
+  } catch (error) {
+    failure(c, error);
+  }
+  return backTo(c, q, done);
+}
+
+/**
+ * Saves a checked form. When someone saved meanwhile, the form is shown again with what the user
+ * typed, at the version now current, so that saving again overwrites knowingly.
+ */
+async function saveOrConflict(c: C, save: () => Promise<unknown>, conflict: (current: number) => Response | Promise<Response>, next: () => Response): Promise<Response> {
+  try {
+    await save();
+  } catch (error) {
+    if (error instanceof StaleVersionError) return conflict(error.current);
+    failure(c, error);
+  }
+  return next();
+}
+
+/** Saves a form of the questionnaire page or of one of its parts, then goes back to the questionnaire. */
+function saveThenBack(c: C, q: Questionnaire, done: Done, save: () => Promise<unknown>, render: (status: 409, version: number, conflict: number) => Response | Promise<Response>): Promise<Response> {
+  return saveOrConflict(c, save, (current) => render(409, current, current), () => backTo(c, q, done));
 }
 
 const questionKeys = (q: Questionnaire) => new Set(q.domains.flatMap((d) => d.questions.map((x) => x.key)));
@@ -158,26 +198,14 @@ export function safeguardingAdminRoutes(pages: GuardedRouter, api: GuardedRouter
     const render = (status: 409 | 422, version: number, conflict?: number) =>
       c.html(<QuestionnairePage ctx={ctx} user={user!} csrfToken={csrfToken} questionnaire={q} values={values} version={version} problems={problems} scope={scope} conflict={conflict} />, status);
     if (problems.size > 0) return render(422, versionOf(form) ?? q.version);
-    try {
-      await updateQuestionnaireTexts(db, actorOf(c), q.key, versionOf(form), { title: cleanTexts(values.title), intro: cleanTexts(values.intro), audience: values.audience });
-    } catch (error) {
-      if (error instanceof StaleVersionError) return render(409, error.current, error.current);
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=saved`, 303);
+    const input = { title: cleanTexts(values.title), intro: cleanTexts(values.intro), audience: values.audience };
+    return saveThenBack(c, q, 'saved', () => updateQuestionnaireTexts(db, actorOf(c), q.key, versionOf(form), input), render);
   });
 
   for (const transition of TRANSITIONS) {
     pages.post(`${Q}${transition.path}`, transition.permission, async (c) => {
-      const { db, ctx, user } = c.var;
       const q = await questionnaireOr404(c);
-      const form = await body(c);
-      try {
-        await transitionQuestionnaire(db, { ...actorOf(c), role: user!.role }, q.key, versionOf(form), transition.action);
-      } catch (error) {
-        failure(c, error);
-      }
-      return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=${transition.action}`, 303);
+      return changeThenBack(c, q, transition.action, (version) => transitionQuestionnaire(c.var.db, { ...actorOf(c), role: c.var.user!.role }, q.key, version, transition.action));
     });
   }
 
@@ -195,24 +223,23 @@ export function safeguardingAdminRoutes(pages: GuardedRouter, api: GuardedRouter
     return c.html(<DomainPage ctx={ctx} user={user!} csrfToken={csrfToken} questionnaire={q} domainKey={undefined} values={emptyDomain()} version={q.version} problems={new Map()} scope={editScope(user!)} />);
   });
 
-  pages.post(`${Q}/domains`, 'content.edit', async (c) => {
+  const saveDomain = async (c: C, existing: boolean) => {
     const { db, ctx, user, csrfToken } = c.var;
     const q = await questionnaireOr404(c);
+    const domain = existing ? domainOr404(c, q) : undefined;
+    const scope = existing ? scopeOf(c) : editScope(user!);
     const form = await body(c);
-    const scope = editScope(user!);
-    const values = readDomain(form, scope, undefined);
-    const { problems, weight } = checkDomain(values, true, (k) => q.domains.some((d) => d.key === k));
+    const values = readDomain(form, scope, domain && domainValues(domain));
+    const { problems, weight } = checkDomain(values, !existing, existing ? () => false : (k) => q.domains.some((d) => d.key === k));
     const render = (status: 409 | 422, version: number, conflict?: number) =>
-      c.html(<DomainPage ctx={ctx} user={user!} csrfToken={csrfToken} questionnaire={q} domainKey={undefined} values={values} version={version} problems={problems} scope={scope} conflict={conflict} />, status);
+      c.html(<DomainPage ctx={ctx} user={user!} csrfToken={csrfToken} questionnaire={q} domainKey={domain?.key} values={values} version={version} problems={problems} scope={scope} conflict={conflict} />, status);
     if (problems.size > 0) return render(422, versionOf(form) ?? q.version);
-    try {
-      await addDomain(db, actorOf(c), q.key, versionOf(form), values.key, { title: cleanTexts(values.title), description: cleanTexts(values.description), weight });
-    } catch (error) {
-      if (error instanceof StaleVersionError) return render(409, error.current, error.current);
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=created`, 303);
-  });
+    const input = { title: cleanTexts(values.title), description: cleanTexts(values.description), weight };
+    const save = () => (domain ? updateDomain(db, actorOf(c), q.key, versionOf(form), domain.key, input) : addDomain(db, actorOf(c), q.key, versionOf(form), values.key, input));
+    return saveThenBack(c, q, domain ? 'saved' : 'created', save, render);
+  };
+
+  pages.post(`${Q}/domains`, 'content.edit', (c) => saveDomain(c, false));
 
   pages.get(DOMAIN, 'backoffice.read', async (c) => {
     const { ctx, user, csrfToken } = c.var;
@@ -221,71 +248,7 @@ export function safeguardingAdminRoutes(pages: GuardedRouter, api: GuardedRouter
     return c.html(<DomainPage ctx={ctx} user={user!} csrfToken={csrfToken} questionnaire={q} domainKey={domain.key} values={domainValues(domain)} version={q.version} problems={new Map()} scope={editScope(user!)} />);
   });
 
-  pages.post(DOMAIN, 'content.translate', async (c) => {
-    const { db, ctx, user, csrfToken } = c.var;
-    const q = await questionnaireOr404(c);
-    const domain = domainOr404(c, q);
-    const scope = scopeOf(c);
-    const form = await body(c);
-    const values = readDomain(form, scope, domainValues(domain));
-    const { problems, weight } = checkDomain(values, false, () => false);
-    const render = (status: 409 | 422, version: number, conflict?: number) =>
-      c.html(<DomainPage ctx={ctx} user={user!} csrfToken={csrfToken} questionnaire={q} domainKey={domain.key} values={values} version={version} problems={problems} scope={scope} conflict={conflict} />, status);
-    if (problems.size > 0) return render(422, versionOf(form) ?? q.version);
-    try {
-      await updateDomain(db, actorOf(c), q.key, versionOf(form), domain.key, { title: cleanTexts(values.title), description: cleanTexts(values.description), weight });
-    } catch (error) {
-      if (error instanceof StaleVersionError) return render(409, error.current, error.current);
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=saved`, 303);
-  });
-
-  pages.post(`${DOMAIN}/move`, 'content.edit', async (c) => {
-    const { db, ctx } = c.var;
-    const q = await questionnaireOr404(c);
-    const domain = domainOr404(c, q);
-    const form = await body(c);
-    try {
-      await moveDomain(db, actorOf(c), q.key, versionOf(form), domain.key, field(form, 'direction') === 'up' ? 'up' : 'down');
-    } catch (error) {
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=moved`, 303);
-  });
-
-  pages.get(`${DOMAIN}/remove`, 'content.edit', async (c) => {
-    const { db, ctx, user, csrfToken } = c.var;
-    const q = await questionnaireOr404(c);
-    const domain = domainOr404(c, q);
-    const affected = await auditsAnswering(db, q.key, domain.questions.map((x) => x.key));
-    return c.html(
-      <RemovePage
-        ctx={ctx}
-        user={user!}
-        csrfToken={csrfToken}
-        questionnaire={q}
-        kind="domain"
-        label={textOf(ctx, domain.title, domain.key)}
-        action={domainPath(ctx.locale, q.key, domain.key, '/remove')}
-        questions={domain.questions.length}
-        affected={affected}
-      />,
-    );
-  });
-
-  pages.post(`${DOMAIN}/remove`, 'content.edit', async (c) => {
-    const { db, ctx } = c.var;
-    const q = await questionnaireOr404(c);
-    const domain = domainOr404(c, q);
-    const form = await body(c);
-    try {
-      await removeDomain(db, actorOf(c), q.key, versionOf(form), domain.key);
-    } catch (error) {
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=removed`, 303);
-  });
+  pages.post(DOMAIN, 'content.translate', (c) => saveDomain(c, true));
 
   // --- Questions ---------------------------------------------------------------------------------
 
@@ -338,14 +301,8 @@ export function safeguardingAdminRoutes(pages: GuardedRouter, api: GuardedRouter
       weight,
       topics: [...new Set(values.topics)].sort(),
     };
-    try {
-      if (question) await updateQuestion(db, actorOf(c), q.key, versionOf(form), question.key, input);
-      else await addQuestion(db, actorOf(c), q.key, versionOf(form), values.key, input);
-    } catch (error) {
-      if (error instanceof StaleVersionError) return render(409, error.current, error.current);
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=${question ? 'saved' : 'created'}`, 303);
+    const save = () => (question ? updateQuestion(db, actorOf(c), q.key, versionOf(form), question.key, input) : addQuestion(db, actorOf(c), q.key, versionOf(form), values.key, input));
+    return saveThenBack(c, q, question ? 'saved' : 'created', save, render);
   };
 
   pages.post(`${Q}/questions`, 'content.edit', (c) => saveQuestion(c, false));
@@ -362,51 +319,69 @@ export function safeguardingAdminRoutes(pages: GuardedRouter, api: GuardedRouter
 
   pages.post(QUESTION, 'content.translate', (c) => saveQuestion(c, true));
 
-  pages.post(`${QUESTION}/move`, 'content.edit', async (c) => {
-    const { db, ctx } = c.var;
-    const q = await questionnaireOr404(c);
-    const question = questionOr404(c, q);
-    const form = await body(c);
-    try {
-      await moveQuestion(db, actorOf(c), q.key, versionOf(form), question.key, field(form, 'direction') === 'up' ? 'up' : 'down');
-    } catch (error) {
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=moved`, 303);
-  });
+  // --- Moving and removing a domain or a question ----------------------------------------------
 
-  pages.get(`${QUESTION}/remove`, 'content.edit', async (c) => {
-    const { db, ctx, user, csrfToken } = c.var;
-    const q = await questionnaireOr404(c);
-    const question = questionOr404(c, q);
-    const affected = await auditsAnswering(db, q.key, [question.key]);
-    return c.html(
-      <RemovePage
-        ctx={ctx}
-        user={user!}
-        csrfToken={csrfToken}
-        questionnaire={q}
-        kind="question"
-        label={textOf(ctx, question.text, question.key)}
-        action={questionPath(ctx.locale, q.key, question.key, '/remove')}
-        questions={1}
-        affected={affected}
-      />,
-    );
-  });
+  /** What moving and removing need of a domain or a question. */
+  type Part = { key: string; label: Localized; questionKeys: string[] };
+  const parts = [
+    {
+      kind: 'domain',
+      path: DOMAIN,
+      find: (c: C, q: Questionnaire): Part => {
+        const domain = domainOr404(c, q);
+        return { key: domain.key, label: domain.title, questionKeys: domain.questions.map((x) => x.key) };
+      },
+      href: domainPath,
+      move: moveDomain,
+      remove: removeDomain,
+    },
+    {
+      kind: 'question',
+      path: QUESTION,
+      find: (c: C, q: Questionnaire): Part => {
+        const question = questionOr404(c, q);
+        return { key: question.key, label: question.text, questionKeys: [question.key] };
+      },
+      href: questionPath,
+      move: moveQuestion,
+      remove: removeQuestion,
+    },
+  ] as const;
 
-  pages.post(`${QUESTION}/remove`, 'content.edit', async (c) => {
-    const { db, ctx } = c.var;
-    const q = await questionnaireOr404(c);
-    const question = questionOr404(c, q);
-    const form = await body(c);
-    try {
-      await removeQuestion(db, actorOf(c), q.key, versionOf(form), question.key);
-    } catch (error) {
-      failure(c, error);
-    }
-    return c.redirect(`${questionnairePath(ctx.locale, q.key)}?done=removed`, 303);
-  });
+  for (const part of parts) {
+    pages.post(`${part.path}/move`, 'content.edit', async (c) => {
+      const q = await questionnaireOr404(c);
+      const { key } = part.find(c, q);
+      return changeThenBack(c, q, 'moved', (version, form) => part.move(c.var.db, actorOf(c), q.key, version, key, field(form, 'direction') === 'up' ? 'up' : 'down'));
+    });
+
+    // How many audits answered what goes, so that the confirmation can say what is lost.
+    pages.get(`${part.path}/remove`, 'content.edit', async (c) => {
+      const { db, ctx, user, csrfToken } = c.var;
+      const q = await questionnaireOr404(c);
+      const { key, label, questionKeys } = part.find(c, q);
+      const affected = await auditsAnswering(db, q.key, questionKeys);
+      return c.html(
+        <RemovePage
+          ctx={ctx}
+          user={user!}
+          csrfToken={csrfToken}
+          questionnaire={q}
+          kind={part.kind}
+          label={textOf(ctx, label, key)}
+          action={part.href(ctx.locale, q.key, key, '/remove')}
+          questions={questionKeys.length}
+          affected={affected}
+        />,
+      );
+    });
+
+    pages.post(`${part.path}/remove`, 'content.edit', async (c) => {
+      const q = await questionnaireOr404(c);
+      const { key } = part.find(c, q);
+      return changeThenBack(c, q, 'removed', (version) => part.remove(c.var.db, actorOf(c), q.key, version, key));
+    });
+  }
 
   // --- Scales ------------------------------------------------------------------------------------
 
@@ -456,13 +431,12 @@ export function safeguardingAdminRoutes(pages: GuardedRouter, api: GuardedRouter
     const render = (status: 409 | 422, conflict?: number) =>
       c.html(<ScalePage ctx={ctx} user={user!} csrfToken={csrfToken} scale={scale} values={scope.all ? withBlankRows(values) : values} problems={problems} scope={scope} conflict={conflict} />, status);
     if (problems.size > 0) return render(422);
-    try {
-      await updateScale(db, actorOf(c), scale.key, versionOf(form), { name: cleanTexts(values.name), options });
-    } catch (error) {
-      if (error instanceof StaleVersionError) return render(409, error.current);
-      failure(c, error);
-    }
-    return c.redirect(`${scalesPath(ctx.locale)}?done=saved`, 303);
+    return saveOrConflict(
+      c,
+      () => updateScale(db, actorOf(c), scale.key, versionOf(form), { name: cleanTexts(values.name), options }),
+      (current) => render(409, current),
+      () => c.redirect(`${scalesPath(ctx.locale)}?done=saved`, 303),
+    );
   });
 
   // --- Statistics --------------------------------------------------------------------------------

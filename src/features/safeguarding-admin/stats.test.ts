@@ -7,7 +7,7 @@ import { DATABASE_KINDS } from '../../testing/databases.ts';
 import { testApp } from '../../testing/app.ts';
 import { testSession, type TestSession } from '../../testing/sessions.ts';
 import { scoreAudit } from '../safeguarding/scoring.ts';
-import { breakdown, suppression, type AuditFacts, type Figures } from './stats.ts';
+import { breakdown, overallFigures, suppression, type AuditFacts, type Figures } from './stats.ts';
 import { addAudits, makeQuestionnaire, questionnaireTree, type TestAudit } from './test-helpers.ts';
 
 type App = Awaited<ReturnType<typeof testApp>>;
@@ -34,6 +34,17 @@ describe('suppression of a breakdown', () => {
     assert.deepEqual(suppression([9, 0, 0]), [undefined, 'fewer-than-5', 'fewer-than-5']);
     assert.deepEqual(suppression([2, 3]), ['fewer-than-5', 'fewer-than-5']);
     assert.deepEqual(suppression([6, 5, 4]), [undefined, 'withheld', 'fewer-than-5']);
+  });
+
+  it('withholds a group whose unfinished audits (started minus completed) number 1 to 4, then others until the hidden ones hold 0 or five and more', () => {
+    assert.deepEqual(suppression([6], [1]), ['withheld']);
+    assert.deepEqual(suppression([6], [4]), ['withheld']);
+    assert.deepEqual(suppression([6], [0]), [undefined]);
+    assert.deepEqual(suppression([6], [5]), [undefined]);
+    assert.deepEqual(suppression([8, 6, 9], [1, 5, 0]), ['withheld', 'withheld', undefined]);
+    assert.deepEqual(suppression([8, 6, 3], [0, 0, 0]), [undefined, 'withheld', 'fewer-than-5']);
+    // The small group's three audits are all unfinished: no shown group may leave them to subtraction.
+    assert.deepEqual(suppression([8, 6, 3], [0, 0, 3]), ['withheld', 'withheld', 'fewer-than-5']);
   });
 });
 
@@ -66,6 +77,23 @@ describe('statistics computed from audits', () => {
         ['rest', { value: 8 }],
       ],
     );
+  });
+
+  it('started is withheld where started minus completed would show one to four unfinished audits', () => {
+    const unfinished = (kind: string, n: number): AuditFacts[] => facts(kind, 'FR', n).map((a) => ({ ...a, completed: false }));
+    assert.deepEqual(overallFigures(questionnaire, [...facts('school', 'FR', 5), ...unfinished('school', 1)]).started, WITHHELD);
+    assert.deepEqual(overallFigures(questionnaire, [...facts('school', 'FR', 5), ...unfinished('school', 1)]).completed, { value: 5 });
+    assert.deepEqual(overallFigures(questionnaire, [...facts('school', 'FR', 5), ...unfinished('school', 5)]).started, { value: 10 });
+    assert.deepEqual(overallFigures(questionnaire, facts('school', 'FR', 5)).started, { value: 5 });
+    // Schools 6 + 2 unfinished, youth organisations 10 + 10: the total (28, 12 unfinished) is shown,
+    // so youth organisations must be withheld too, or 28 - 20 would give the schools' 8.
+    const audits = [...facts('school', 'FR', 6), ...unfinished('school', 2), ...facts('youth-organisation', 'FR', 10), ...unfinished('youth-organisation', 10)];
+    assert.deepEqual(overallFigures(questionnaire, audits).started, { value: 28 });
+    const groups = new Map(breakdown(questionnaire, audits, 'kind').map((g) => [g.key, g.figures]));
+    assert.deepEqual(groups.get('school')!.started, WITHHELD);
+    assert.deepEqual(groups.get('youth-organisation')!.started, WITHHELD);
+    assert.deepEqual(groups.get('school')!.completed, { value: 6 });
+    assert.deepEqual(groups.get('youth-organisation')!.completed, { value: 10 });
   });
 
   it('averages are those of the public score formula', () => {
@@ -124,7 +152,8 @@ for (const kind of DATABASE_KINDS) {
       hashes.push(...(await addAudits(t.db, 'stats-q', [FIFTH, UNFINISHED])));
       const { body } = await api(editor, '?questionnaire=stats-q');
       const overall = body!.questionnaires[0]!.overall;
-      assert.deepEqual(overall.started, { value: 6 });
+      // Six started, five completed: "6" would tell that one audit is unfinished.
+      assert.deepEqual(overall.started, WITHHELD);
       assert.deepEqual(overall.completed, { value: 5 });
       // d1: (0.25 + 1 + 0.375 + 0.875 + 0) / 5; d2 is scored by three completed audits only.
       assert.deepEqual(overall.domains, [
@@ -138,7 +167,7 @@ for (const kind of DATABASE_KINDS) {
 
       const page = await t.app.request('/en/admin/safeguarding/stats?questionnaire=stats-q', { headers: admin.headers() });
       const html = await page.text();
-      assert.match(html, /<th scope="row">All audits<\/th><td>6<\/td><td>5<\/td><td>50%<\/td><td><span class="safeguarding-admin-suppressed fewer-than-5">fewer than 5<\/span><\/td>/);
+      assert.match(html, /<th scope="row">All audits<\/th><td><span class="safeguarding-admin-suppressed withheld">withheld<\/span><\/td><td>5<\/td><td>50%<\/td><td><span class="safeguarding-admin-suppressed fewer-than-5">fewer than 5<\/span><\/td>/);
     });
 
     it('breaks down by kind and by country with complementary suppression', async () => {
@@ -147,11 +176,14 @@ for (const kind of DATABASE_KINDS) {
         ...Array.from({ length: 3 }, () => ({ kind: 'youth-organisation', country: 'ES', answers: { q1: 'no', q2: 'no', q3: 'no' } })),
         { kind: 'sports-club', country: 'IT', answers: { q1: 'no' } },
       ]);
-      // Started: school 8, youth 5, sports 1, the rest 0: sports alone is hidden (1), so youth is withheld.
+      // Started: school 8 (one unfinished), youth 5, sports 1, the rest 0: sports is hidden (1) and
+      // school withheld (its one unfinished audit), so youth is withheld too. The total, 14 with 13
+      // completed, is withheld for the one unfinished audit.
       const { body } = await api(admin, '?questionnaire=stats-q&by=kind');
       const groups = new Map(body!.questionnaires[0]!.groups!.map((g) => [g.group, g]));
-      assert.deepEqual(body!.questionnaires[0]!.overall.started, { value: 14 });
-      assert.deepEqual(groups.get('school')!.started, { value: 8 });
+      assert.deepEqual(body!.questionnaires[0]!.overall.started, WITHHELD);
+      assert.deepEqual(body!.questionnaires[0]!.overall.completed, { value: 13 });
+      assert.deepEqual(groups.get('school')!.started, WITHHELD);
       assert.deepEqual(groups.get('sports-club')!.started, FEWER);
       assert.deepEqual(groups.get('youth-organisation')!.started, WITHHELD);
       // Completed: school 7 (d1: 0.25, 1, 0.375, 1, 1, 1, 1), youth 5, sports 1.
@@ -162,19 +194,28 @@ for (const kind of DATABASE_KINDS) {
       assert.match(html, /<th scope="row">Youth organisations<\/th><td><span class="safeguarding-admin-suppressed withheld">withheld<\/span>/);
       assert.match(html, /<th scope="row">Sports clubs<\/th><td><span class="safeguarding-admin-suppressed fewer-than-5">fewer than 5<\/span>/);
 
-      // Countries: FR 8, DE 2, ES 3, IT 1: the small ones are merged (6) and not named.
+      // Countries: FR 8 (7 completed), DE 2, ES 3, IT 1: the small ones are merged (6) and not named.
+      // Started is withheld in both: FR's would show its one unfinished audit, and the rest's would
+      // give FR's by subtraction.
       const byCountry = await api(admin, '?questionnaire=stats-q&by=country');
       assert.deepEqual(
-        byCountry.body!.questionnaires[0]!.groups!.map((g) => [g.group, g.started]),
+        byCountry.body!.questionnaires[0]!.groups!.map((g) => [g.group, g.started, g.completed]),
         [
-          ['FR', { value: 8 }],
-          ['rest', { value: 6 }],
+          ['FR', WITHHELD, { value: 7 }],
+          ['rest', WITHHELD, { value: 6 }],
         ],
       );
       const countryPage = await (await t.app.request('/fa/admin/safeguarding/stats?questionnaire=stats-q&by=country', { headers: admin.headers() })).text();
       assert.match(countryPage, /<html lang="fa" dir="rtl">/);
       assert.match(countryPage, /کشورهای دیگر یا اعلام‌نشده/);
       assert.doesNotMatch(countryPage, /ایتالیا|آلمان|اسپانیا/);
+    });
+
+    it('with five unfinished audits and more, started is shown again', async () => {
+      await addAudits(t.db, 'stats-q', Array.from({ length: 4 }, () => ({ kind: 'other', completed: false, answers: { q1: 'yes' } })));
+      const { body } = await api(admin, '?questionnaire=stats-q');
+      assert.deepEqual(body!.questionnaires[0]!.overall.started, { value: 18 });
+      assert.deepEqual(body!.questionnaires[0]!.overall.completed, { value: 13 });
     });
 
     it('the JSON API never holds token hashes, labels, ids or timestamps, and is for admins and editors only', async () => {

@@ -9,6 +9,10 @@
 // drop the breakdown, so that large groups stay visible; withheld cells are labelled as such, since
 // "fewer than 5" would be untrue of them.
 //
+// Started minus completed is a figure too (the unfinished audits): when it is between 1 and 4, the
+// started cell is withheld, and in a breakdown the hidden groups must together hold no unfinished
+// audit or five and more, for the same reason as above.
+//
 // Scores come from scoring.ts (the formula of the public results page), so both agree; counting is
 // done here over rows that never leave this module: the output carries no id, label or date.
 import { scoreAudit, type AnswerValues } from '../safeguarding/scoring.ts';
@@ -84,11 +88,18 @@ function cell(value: number, base: number, mark: Suppressed | undefined): Cell {
   return { value: round(value) };
 }
 
-/** One metric's marks over a partition of the audits: every small group, plus complements. */
-export function suppression(bases: readonly number[]): (Suppressed | undefined)[] {
-  const marks: (Suppressed | undefined)[] = bases.map((b) => (b < MIN_AUDITS ? 'fewer-than-5' : undefined));
-  const hidden = () => bases.reduce((sum, b, i) => (marks[i] ? sum + b : sum), 0);
-  while (hidden() > 0 && hidden() < MIN_AUDITS) {
+const few = (n: number) => n > 0 && n < MIN_AUDITS;
+
+/**
+ * One metric's marks over a partition of the audits: every small group, plus complements.
+ * `differences`, when given, is a second count per group that a shown cell would reveal by
+ * subtraction (the unfinished audits behind "started"): a group whose difference is 1–4 is
+ * withheld, and so are further groups until the hidden ones' differences add up to 0 or 5 and more.
+ */
+export function suppression(bases: readonly number[], differences: readonly number[] = []): (Suppressed | undefined)[] {
+  const marks: (Suppressed | undefined)[] = bases.map((b, i) => (b < MIN_AUDITS ? 'fewer-than-5' : few(differences[i] ?? 0) ? 'withheld' : undefined));
+  const hidden = (counts: readonly number[]) => counts.reduce((sum, n, i) => (marks[i] ? sum + n : sum), 0);
+  while (few(hidden(bases)) || few(hidden(differences))) {
     let pick = -1;
     bases.forEach((b, i) => {
       if (!marks[i] && (pick < 0 || b < bases[pick]!)) pick = i;
@@ -100,7 +111,7 @@ export function suppression(bases: readonly number[]): (Suppressed | undefined)[
 }
 
 /** Figures of one set, each cell marked by `mark(metric)` (undefined: only its own base counts). */
-function figuresOf(raw: Raw, mark: (metric: string) => Suppressed | undefined = () => undefined): Figures {
+function figuresOf(raw: Raw, mark: (metric: string) => Suppressed | undefined): Figures {
   return {
     started: cell(raw.started, raw.started, mark('started')),
     completed: cell(raw.completed, raw.completed, mark('completed')),
@@ -126,9 +137,20 @@ function metricBases(raw: Raw): Map<string, number> {
   return bases;
 }
 
+/** The figures of a partition of the audits, suppressed together (one set alone is a partition too). */
+function suppressed(raws: Raw[]): Figures[] {
+  const bases = raws.map(metricBases);
+  const marks = new Map<string, (Suppressed | undefined)[]>();
+  for (const metric of bases[0]?.keys() ?? []) {
+    const differences = metric === 'started' ? raws.map((r) => r.started - r.completed) : [];
+    marks.set(metric, suppression(bases.map((b) => b.get(metric) ?? 0), differences));
+  }
+  return raws.map((raw, i) => figuresOf(raw, (metric) => marks.get(metric)?.[i]));
+}
+
 /** The figures of every audit of a questionnaire (cells from fewer than five audits suppressed). */
 export function overallFigures(questionnaire: Questionnaire, audits: AuditFacts[]): Figures {
-  return figuresOf(tally(questionnaire, audits));
+  return suppressed([tally(questionnaire, audits)])[0]!;
 }
 
 /**
@@ -159,9 +181,7 @@ function partition(audits: AuditFacts[], by: Dimension): Map<string, AuditFacts[
 }
 
 export function breakdown(questionnaire: Questionnaire, audits: AuditFacts[], by: Dimension): Group[] {
-  const groups = [...partition(audits, by).entries()].map(([key, list]) => ({ key, raw: tally(questionnaire, list) }));
-  const metrics = [...metricBases(groups[0]?.raw ?? tally(questionnaire, [])).keys()];
-  const marks = new Map<string, (Suppressed | undefined)[]>();
-  for (const metric of metrics) marks.set(metric, suppression(groups.map((g) => metricBases(g.raw).get(metric) ?? 0)));
-  return groups.map((g, i) => ({ key: g.key, figures: figuresOf(g.raw, (metric) => marks.get(metric)?.[i]) }));
+  const groups = [...partition(audits, by).entries()];
+  const figures = suppressed(groups.map(([, list]) => tally(questionnaire, list)));
+  return groups.map(([key], i) => ({ key, figures: figures[i]! }));
 }

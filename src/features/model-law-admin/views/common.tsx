@@ -1,11 +1,18 @@
-// Small pieces shared by the model law's back-office pages.
-import type { Child } from 'hono/jsx';
+// Small pieces shared by the model law's back-office pages. What every back-office feature shows
+// the same way comes from admin/views and is re-exported here, so that pages import from one place.
 import { dir, pickText, type Locale } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
-import type { Edition, EditionStatus, LawNode } from '../../model-law/store.ts';
+import { Breadcrumbs as Trail, type Crumb } from '../../admin/views/breadcrumbs.tsx';
+import { FieldMessage } from '../../admin/views/field-message.tsx';
+import type { Edition, LawNode } from '../../model-law/store.ts';
 import { shownText } from '../../model-law/text.ts';
 import type { TextStatus } from '../../model-law/text-hash.ts';
 import type { FieldProblem } from '../forms.ts';
+
+export { described, errorId } from '../../admin/views/field-message.tsx';
+export { formatWhen, languageName } from '../../admin/views/formats.ts';
+export { Notice } from '../../admin/views/notice.tsx';
+export { StatusBadge as EditionStatusBadge } from '../../admin/views/status-badge.tsx';
 
 export function lawsPath(locale: Locale): string {
   return `/${locale}/admin/model-law`;
@@ -17,10 +24,6 @@ export function editionPath(locale: Locale, editionId: string, rest = ''): strin
 
 export function nodePath(locale: Locale, editionId: string, nodeId: string, rest = ''): string {
   return editionPath(locale, editionId, `/nodes/${nodeId}${rest}`);
-}
-
-export function EditionStatusBadge({ ctx, status }: { ctx: PageContext; status: EditionStatus }) {
-  return <span class={`status status-${status}`}>{ctx.t(`admin.state.${status}`)}</span>;
 }
 
 export function TextStatusBadge({ ctx, status }: { ctx: PageContext; status: TextStatus }) {
@@ -60,38 +63,8 @@ export function LawName({ ctx, edition }: { ctx: PageContext; edition: Edition }
   );
 }
 
-const languageNames = new Map<Locale, Intl.DisplayNames>();
-
-/** A locale's name in the page's language. */
-export function languageName(ctx: PageContext, locale: Locale): string {
-  let names = languageNames.get(ctx.locale);
-  if (!names) languageNames.set(ctx.locale, (names = new Intl.DisplayNames([ctx.locale], { type: 'language' })));
-  return names.of(locale) ?? locale;
-}
-
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-
-/** A timestamp in the reader's language, in UTC (the server does not know the reader's zone). */
-export function formatWhen(locale: Locale, iso: string | null | undefined): string {
-  if (!iso) return '';
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return `${format.format(new Date(iso))} UTC`;
-}
-
 export function formatPercent(locale: Locale, share: number): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: share > 0.99 && share < 1 ? 1 : 0 }).format(share);
-}
-
-export function Notice({ text }: { text: string | undefined }) {
-  return text ? (
-    <p class="notice" role="status">
-      {text}
-    </p>
-  ) : null;
 }
 
 /** Only a draft is edited: every page of a published, in-review or archived edition says so. */
@@ -100,22 +73,8 @@ export function ReadOnlyNotice({ ctx, edition }: { ctx: PageContext; edition: Ed
   return <p class="notice model-law-readonly">{ctx.t('modelLawAdmin.readOnly', { state: edition.status })}</p>;
 }
 
-export function errorId(id: string): string {
-  return `${id}-error`;
-}
-
 export function FieldError({ ctx, id, problem }: { ctx: PageContext; id: string; problem: FieldProblem | undefined }) {
-  return problem ? (
-    <p class="field-error" id={errorId(id)}>
-      {ctx.t(problem.key, problem.values)}
-    </p>
-  ) : null;
-}
-
-/** aria attributes of a field that may carry an error and a hint. */
-export function described(id: string, problem: FieldProblem | undefined, hint?: string): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
-  const ids = [problem ? errorId(id) : undefined, hint].filter(Boolean).join(' ');
-  return { ...(problem ? { 'aria-invalid': 'true' as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
+  return <FieldMessage id={id} text={problem && ctx.t(problem.key, problem.values)} />;
 }
 
 /** English problems from the parsers and the document checks, marked as English on every page. */
@@ -129,18 +88,8 @@ export function ProblemList({ problems }: { problems: string[] }) {
   );
 }
 
-export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: { href: string; label: Child }[] }) {
-  return (
-    <nav aria-label={ctx.t('modelLawAdmin.breadcrumbs')} class="model-law-breadcrumbs">
-      <ol>
-        {items.map((item) => (
-          <li>
-            <a href={item.href}>{item.label}</a>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: Crumb[] }) {
+  return <Trail label={ctx.t('modelLawAdmin.breadcrumbs')} class="model-law-breadcrumbs" items={items} />;
 }
 
 export { WordDiff } from '../../../web/word-diff.tsx';

@@ -1,30 +1,18 @@
-// Small pieces shared by the reviews back-office pages.
-import type { Child } from 'hono/jsx';
-import { dir, LOCALES, pickText, type Locale, type Localized } from '../../../i18n/locales.ts';
+// Small pieces shared by the reviews back-office pages. What every back-office feature shows the
+// same way comes from admin/views and is re-exported here, so that pages import from one place.
+import { LOCALES, type Locale } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
+import { Breadcrumbs as Trail, type Crumb } from '../../admin/views/breadcrumbs.tsx';
+import { FieldMessage } from '../../admin/views/field-message.tsx';
 import { countryName } from '../../taxonomy/country-names.ts';
 import type { ReviewEdition } from '../../reviews/store.ts';
 import { problemKey, type Problem } from '../problems.ts';
-import type { EditionStatus } from '../workflow.ts';
 
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: EditionStatus }) {
-  return <span class={`status status-${status}`}>{ctx.t(`admin.state.${status}`)}</span>;
-}
-
-/** A stored text in the page's language, or marked as the language it falls back to. */
-export function Text({ ctx, text, fallback }: { ctx: PageContext; text: Localized; fallback?: string }) {
-  const shown = pickText(text, ctx.locale);
-  if (!shown.text) return <>{fallback ?? ''}</>;
-  return (
-    <span lang={shown.fallback ? shown.lang : undefined} dir={shown.fallback ? dir(shown.lang) : undefined}>
-      {shown.text}
-    </span>
-  );
-}
-
-export function textOf(ctx: PageContext, text: Localized, fallback: string): string {
-  return pickText(text, ctx.locale).text || fallback;
-}
+export { described, errorId } from '../../admin/views/field-message.tsx';
+export { formatWhen, languageName } from '../../admin/views/formats.ts';
+export { Text, textOf } from '../../admin/views/localized-text.tsx';
+export { Notice } from '../../admin/views/notice.tsx';
+export { StatusBadge } from '../../admin/views/status-badge.tsx';
 
 export function EditionName({ ctx, edition }: { ctx: PageContext; edition: Pick<ReviewEdition, 'label' | 'year'> }) {
   return <>{ctx.t('reviewsAdmin.editionName', { label: edition.label, year: edition.year })}</>;
@@ -50,73 +38,22 @@ export function ReadOnlyNotice({ ctx, edition }: { ctx: PageContext; edition: Pi
   return <p class="notice reviews-admin-readonly">{ctx.t('reviewsAdmin.readOnly', { state: ctx.t(`admin.state.${edition.status}`) })}</p>;
 }
 
-export function Notice({ text }: { text: string | undefined }) {
-  return text ? (
-    <p class="notice" role="status">
-      {text}
-    </p>
-  ) : null;
-}
-
-export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: { href: string; label: Child }[] }) {
-  return (
-    <nav aria-label={ctx.t('reviewsAdmin.breadcrumbs')} class="reviews-admin-breadcrumbs">
-      <ol>
-        {items.map((item) => (
-          <li>
-            <a href={item.href}>{item.label}</a>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: Crumb[] }) {
+  return <Trail label={ctx.t('reviewsAdmin.breadcrumbs')} class="reviews-admin-breadcrumbs" items={items} />;
 }
 
 export function problemText(ctx: PageContext, problem: Problem): string {
   return ctx.t(problemKey(problem.code), problem.values);
 }
 
-export function errorId(id: string): string {
-  return `${id}-error`;
-}
-
 export function FieldError({ ctx, id, problem }: { ctx: PageContext; id: string; problem: Problem | undefined }) {
-  return problem ? (
-    <p class="field-error" id={errorId(id)}>
-      {problemText(ctx, problem)}
-    </p>
-  ) : null;
-}
-
-/** aria attributes of a field that may carry an error and a hint. */
-export function described(id: string, problem: Problem | undefined, hint?: string): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
-  const ids = [problem ? errorId(id) : undefined, hint].filter(Boolean).join(' ');
-  return { ...(problem ? { 'aria-invalid': 'true' as const } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
-}
-
-const languageNames = new Map<Locale, Intl.DisplayNames>();
-
-/** A locale's name in the page's language. */
-export function languageName(ctx: PageContext, locale: Locale): string {
-  let names = languageNames.get(ctx.locale);
-  if (!names) languageNames.set(ctx.locale, (names = new Intl.DisplayNames([ctx.locale], { type: 'language' })));
-  return names.of(locale) ?? locale;
+  return <FieldMessage id={id} text={problem && problemText(ctx, problem)} />;
 }
 
 /** The page's language and English first (always shown), then the others. */
 export function localeOrder(ctx: PageContext): { shown: Locale[]; more: Locale[] } {
   const shown: Locale[] = ctx.locale === 'en' ? ['en'] : [ctx.locale, 'en'];
   return { shown, more: LOCALES.filter((l) => !shown.includes(l)) };
-}
-
-const dateTimes = new Map<Locale, Intl.DateTimeFormat>();
-
-/** A timestamp in the reader's language, in UTC (the server does not know the reader's zone). */
-export function formatWhen(locale: Locale, iso: string | null | undefined): string {
-  if (!iso) return '';
-  let format = dateTimes.get(locale);
-  if (!format) dateTimes.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })));
-  return `${format.format(new Date(iso))} UTC`;
 }
 
 const dates = new Map<Locale, Intl.DateTimeFormat>();

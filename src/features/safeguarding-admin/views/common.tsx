@@ -1,12 +1,19 @@
 // Pieces shared by the self-audit back-office pages: paths, the texts of five languages side by
-// side (each in its own language and direction), messages beside fields, and small notices.
-import type { Child } from 'hono/jsx';
-import { dir, LOCALE_NAMES, LOCALES, pickText, type Locale, type Localized } from '../../../i18n/locales.ts';
+// side (each in its own language and direction), messages beside fields, and small notices. What
+// every back-office feature shows the same way comes from admin/views and is re-exported here.
+import { dir, LOCALE_NAMES, LOCALES, type Locale, type Localized } from '../../../i18n/locales.ts';
 import type { MessageKey } from '../../../i18n/messages.ts';
 import type { PageContext } from '../../../web/context.ts';
-import type { WorkflowState } from '../../admin/workflow.ts';
+import { Text } from '../../admin/views/localized-text.tsx';
+import { Breadcrumbs as Trail, type Crumb } from '../../admin/views/breadcrumbs.tsx';
+import { errorId, FieldMessage as MessageText } from '../../admin/views/field-message.tsx';
 import type { EditScope } from '../../editor/form.ts';
-import type { Problems, Texts } from '../forms.ts';
+import { LIMITS, type Problems, type Texts } from '../forms.ts';
+
+export { errorId } from '../../admin/views/field-message.tsx';
+export { Text, textOf } from '../../admin/views/localized-text.tsx';
+export { Notice } from '../../admin/views/notice.tsx';
+export { StatusBadge } from '../../admin/views/status-badge.tsx';
 
 export const adminPath = (locale: Locale) => `/${locale}/admin/safeguarding`;
 export const questionnairePath = (locale: Locale, key: string, rest = '') => `${adminPath(locale)}/questionnaires/${key}${rest}`;
@@ -14,27 +21,6 @@ export const domainPath = (locale: Locale, key: string, domain: string, rest = '
 export const questionPath = (locale: Locale, key: string, question: string, rest = '') => questionnairePath(locale, key, `/questions/${question}${rest}`);
 export const scalesPath = (locale: Locale, key?: string) => `${adminPath(locale)}/scales${key ? `/${key}` : ''}`;
 export const statsPath = (locale: Locale) => `${adminPath(locale)}/stats`;
-
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: WorkflowState }) {
-  return <span class={`status status-${status}`}>{ctx.t(`admin.state.${status}`)}</span>;
-}
-
-/** A stored text in the page's language, or marked with the language it falls back to. */
-export function Text({ ctx, text, fallback = '' }: { ctx: PageContext; text: Localized; fallback?: string }) {
-  const shown = pickText(text, ctx.locale);
-  if (!shown.text) return <>{fallback}</>;
-  return (
-    <span lang={shown.fallback ? shown.lang : undefined} dir={shown.fallback ? dir(shown.lang) : undefined}>
-      {shown.text}
-    </span>
-  );
-}
-
-export const textOf = (ctx: PageContext, text: Localized, fallback: string) => pickText(text, ctx.locale).text || fallback;
-
-export function errorId(id: string) {
-  return `${id}-error`;
-}
 
 /** aria attributes of a field that may carry a message and a hint. */
 export function described(problems: Problems, id: string, extra: string[] = []) {
@@ -44,12 +30,7 @@ export function described(problems: Problems, id: string, extra: string[] = []) 
 
 export function FieldMessage({ ctx, problems, id }: { ctx: PageContext; problems: Problems; id: string }) {
   const problem = problems.get(id);
-  if (!problem) return null;
-  return (
-    <p class="field-error" id={errorId(id)}>
-      {ctx.t(problem.key, problem.values)}
-    </p>
-  );
+  return <MessageText id={id} text={problem && ctx.t(problem.key, problem.values)} />;
 }
 
 /** All messages at the top, each linking to its field. */
@@ -69,14 +50,6 @@ export function ProblemSummary({ ctx, problems, first = {} }: { ctx: PageContext
   );
 }
 
-export function Notice({ text }: { text: string | undefined }) {
-  return text ? (
-    <p class="notice" role="status">
-      {text}
-    </p>
-  ) : null;
-}
-
 /** Someone saved meanwhile: what the user typed is kept and now saves over the current version. */
 export function ConflictNotice({ ctx, current }: { ctx: PageContext; current: number | undefined }) {
   if (current === undefined) return null;
@@ -93,15 +66,34 @@ export function ScopeNotice({ ctx, scope }: { ctx: PageContext; scope: EditScope
   return <p class="notice">{ctx.t('safeguardingAdmin.form.translatorScope', { languages: scope.locales.map((l) => LOCALE_NAMES[l]).join(', ') })}</p>;
 }
 
-export type TextColumn = { name: string; label: MessageKey; long?: boolean; max: number };
+export type TextColumn<Name extends string = string> = { name: Name; label: MessageKey; long?: boolean; max: number };
+
+/** The texts each kind of item has, in the order the forms show them. */
+export const TEXT_COLUMNS = {
+  questionnaire: [
+    { name: 'title', label: 'safeguardingAdmin.field.title', max: LIMITS.title },
+    { name: 'intro', label: 'safeguardingAdmin.field.intro', long: true, max: LIMITS.text },
+  ],
+  domain: [
+    { name: 'title', label: 'safeguardingAdmin.field.title', max: LIMITS.title },
+    { name: 'description', label: 'safeguardingAdmin.field.description', long: true, max: LIMITS.text },
+  ],
+  question: [
+    { name: 'text', label: 'safeguardingAdmin.field.question', long: true, max: LIMITS.title },
+    { name: 'guidance', label: 'safeguardingAdmin.field.guidance', long: true, max: LIMITS.text },
+    { name: 'action', label: 'safeguardingAdmin.field.action', long: true, max: LIMITS.text },
+  ],
+  scale: [{ name: 'name', label: 'safeguardingAdmin.field.name', max: LIMITS.title }],
+} as const satisfies Record<string, readonly TextColumn[]>;
 
 /**
  * The texts of one item in the five languages: a row per language, a column per text. A language
  * the user may not edit is read-only. Field names are `{name}.{locale}`, ids `{name}-{locale}`.
+ * `values` may be the whole form: only the columns' texts are read.
  */
-export function TextsTable({
+export function TextsTable<Name extends string>({
   ctx,
-  legend,
+  legend = ctx.t('safeguardingAdmin.form.texts'),
   columns,
   values,
   scope,
@@ -109,16 +101,16 @@ export function TextsTable({
   prefix = '',
 }: {
   ctx: PageContext;
-  legend: string;
-  columns: TextColumn[];
-  values: Record<string, Texts>;
+  legend?: string;
+  columns: readonly TextColumn<Name>[];
+  values: Record<Name, Texts>;
   scope: EditScope;
   problems: Problems;
   /** Distinguishes several tables on one page (scale options). */
   prefix?: string;
 }) {
   const { t } = ctx;
-  const col = (c: TextColumn) => `${prefix}col-${c.name.replace(/\./g, '-')}`;
+  const col = (c: TextColumn<Name>) => `${prefix}col-${c.name.replace(/\./g, '-')}`;
   return (
     <fieldset class="safeguarding-admin-texts">
       <legend>{legend}</legend>
@@ -186,18 +178,22 @@ export function TextsTable({
   );
 }
 
-export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: { href: string; label: Child }[] }) {
+/** The row header of an item in a list: its name, linking to its page, over its key. */
+export function NameCell({ ctx, href, name, itemKey }: { ctx: PageContext; href: string; name: Localized; itemKey: string }) {
   return (
-    <nav aria-label={ctx.t('safeguardingAdmin.breadcrumbs')} class="safeguarding-admin-breadcrumbs">
-      <ol>
-        {items.map((item) => (
-          <li>
-            <a href={item.href}>{item.label}</a>
-          </li>
-        ))}
-      </ol>
-    </nav>
+    <th scope="row">
+      <a href={href}>
+        <Text ctx={ctx} text={name} fallback={itemKey} />
+      </a>
+      <div class="muted">
+        <code>{itemKey}</code>
+      </div>
+    </th>
   );
+}
+
+export function Breadcrumbs({ ctx, items }: { ctx: PageContext; items: Crumb[] }) {
+  return <Trail label={ctx.t('safeguardingAdmin.breadcrumbs')} class="safeguarding-admin-breadcrumbs" items={items} />;
 }
 
 const numberFormats = new Map<Locale, Intl.NumberFormat>();

@@ -5,8 +5,9 @@ import { can } from '../../auth/roles.ts';
 import type { User } from '../../auth/users.ts';
 import type { EditScope } from '../../editor/form.ts';
 import type { QuestionnaireSummary } from '../../safeguarding/questionnaire.ts';
-import { AUDIENCES, LIMITS, type Problems, type QuestionnaireValues } from '../forms.ts';
-import { adminPath, described, FieldMessage, Notice, ProblemSummary, questionnairePath, scalesPath, statsPath, StatusBadge, Text, TextsTable } from './common.tsx';
+import { AUDIENCES, type Problems, type QuestionnaireValues } from '../forms.ts';
+import { adminPath, described, FieldMessage, NameCell, Notice, ProblemSummary, questionnairePath, scalesPath, statsPath, StatusBadge, TEXT_COLUMNS, TextsTable } from './common.tsx';
+import { KeyField } from './fields.tsx';
 
 export function AudienceSelect({ ctx, value, problems, disabled }: { ctx: PageContext; value: string; problems: Problems; disabled: boolean }) {
   const options: string[] = (AUDIENCES as readonly string[]).includes(value) || value === '' ? [...AUDIENCES] : [...AUDIENCES, value];
@@ -23,6 +24,16 @@ export function AudienceSelect({ ctx, value, problems, disabled }: { ctx: PageCo
       {disabled && <input type="hidden" name="audience" value={value} />}
       <FieldMessage ctx={ctx} problems={problems} id="audience" />
     </div>
+  );
+}
+
+/** What a questionnaire's creation and texts forms share; the audience is not a text, so a translator sees it read-only. */
+export function QuestionnaireFields({ ctx, values, problems, scope }: { ctx: PageContext; values: QuestionnaireValues; problems: Problems; scope: EditScope }) {
+  return (
+    <>
+      <TextsTable ctx={ctx} columns={TEXT_COLUMNS.questionnaire} values={values} scope={scope} problems={problems} />
+      <AudienceSelect ctx={ctx} value={values.audience} problems={problems} disabled={!scope.all} />
+    </>
   );
 }
 
@@ -69,14 +80,7 @@ export function IndexPage(props: {
           <tbody>
             {questionnaires.map((q) => (
               <tr>
-                <th scope="row">
-                  <a href={questionnairePath(locale, q.key)}>
-                    <Text ctx={ctx} text={q.title} fallback={q.key} />
-                  </a>
-                  <div class="muted">
-                    <code>{q.key}</code>
-                  </div>
-                </th>
+                <NameCell ctx={ctx} href={questionnairePath(locale, q.key)} name={q.title} itemKey={q.key} />
                 <td>
                   <StatusBadge ctx={ctx} status={q.status} />
                 </td>
@@ -93,26 +97,8 @@ export function IndexPage(props: {
           <h2 id="create-heading">{t('safeguardingAdmin.create.heading')}</h2>
           <CsrfField token={csrfToken} />
           <ProblemSummary ctx={ctx} problems={create.problems} first={{ title: 'title-en' }} />
-          <div class="form-field">
-            <label for="key">{t('safeguardingAdmin.field.key')}</label>
-            <input id="key" name="key" type="text" dir="ltr" value={create.values.key} maxlength={LIMITS.key} required {...described(create.problems, 'key', ['key-hint'])} />
-            <p class="muted" id="key-hint">
-              {t('safeguardingAdmin.hint.key')}
-            </p>
-            <FieldMessage ctx={ctx} problems={create.problems} id="key" />
-          </div>
-          <TextsTable
-            ctx={ctx}
-            legend={t('safeguardingAdmin.form.texts')}
-            columns={[
-              { name: 'title', label: 'safeguardingAdmin.field.title', max: LIMITS.title },
-              { name: 'intro', label: 'safeguardingAdmin.field.intro', long: true, max: LIMITS.text },
-            ]}
-            values={{ title: create.values.title, intro: create.values.intro }}
-            scope={all}
-            problems={create.problems}
-          />
-          <AudienceSelect ctx={ctx} value={create.values.audience} problems={create.problems} disabled={false} />
+          <KeyField ctx={ctx} value={create.values.key} problems={create.problems} />
+          <QuestionnaireFields ctx={ctx} values={create.values} problems={create.problems} scope={all} />
           <button type="submit">{t('safeguardingAdmin.create.submit')}</button>
         </form>
       )}

@@ -8,12 +8,13 @@ import { can } from '../../auth/roles.ts';
 import type { User } from '../../auth/users.ts';
 import type { EditScope } from '../../editor/form.ts';
 import type { Questionnaire } from '../../safeguarding/questionnaire.ts';
-import { LIMITS, type Problems, type QuestionnaireValues } from '../forms.ts';
+import type { Problems, QuestionnaireValues } from '../forms.ts';
 import {
   adminPath,
   Breadcrumbs,
   ConflictNotice,
   domainPath,
+  NameCell,
   Notice,
   ProblemSummary,
   questionnairePath,
@@ -22,9 +23,8 @@ import {
   StatusBadge,
   Text,
   textOf,
-  TextsTable,
 } from './common.tsx';
-import { AudienceSelect } from './index-page.tsx';
+import { QuestionnaireFields } from './index-page.tsx';
 
 function MoveButtons({ ctx, csrfToken, action, version, first, last, label }: { ctx: PageContext; csrfToken: string | undefined; action: string; version: number; first: boolean; last: boolean; label: string }) {
   const { t } = ctx;
@@ -99,18 +99,7 @@ export function QuestionnairePage(props: {
         <CsrfField token={csrfToken} />
         <input type="hidden" name="version" value={String(version)} />
         <ProblemSummary ctx={ctx} problems={problems} first={{ title: 'title-en' }} />
-        <TextsTable
-          ctx={ctx}
-          legend={t('safeguardingAdmin.form.texts')}
-          columns={[
-            { name: 'title', label: 'safeguardingAdmin.field.title', max: LIMITS.title },
-            { name: 'intro', label: 'safeguardingAdmin.field.intro', long: true, max: LIMITS.text },
-          ]}
-          values={{ title: values.title, intro: values.intro }}
-          scope={scope}
-          problems={problems}
-        />
-        <AudienceSelect ctx={ctx} value={values.audience} problems={problems} disabled={!scope.all} />
+        <QuestionnaireFields ctx={ctx} values={values} problems={problems} scope={scope} />
         {canSave && <button type="submit">{t('safeguardingAdmin.form.save')}</button>}
       </form>
 
@@ -153,14 +142,7 @@ export function QuestionnairePage(props: {
                     const label = textOf(ctx, x.text, x.key);
                     return (
                       <tr>
-                        <th scope="row">
-                          <a href={questionPath(locale, q.key, x.key)}>
-                            <Text ctx={ctx} text={x.text} fallback={x.key} />
-                          </a>
-                          <div class="muted">
-                            <code>{x.key}</code>
-                          </div>
-                        </th>
+                        <NameCell ctx={ctx} href={questionPath(locale, q.key, x.key)} name={x.text} itemKey={x.key} />
                         <td>
                           <Text ctx={ctx} text={x.scale.name} fallback={x.scale.key} />
                         </td>

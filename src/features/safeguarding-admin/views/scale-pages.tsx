@@ -3,13 +3,14 @@
 // scored) and a label in five languages.
 import { dir, LOCALE_NAMES, LOCALES } from '../../../i18n/locales.ts';
 import type { PageContext } from '../../../web/context.ts';
-import { AdminLayout, CsrfField } from '../../admin/layout.tsx';
+import { AdminLayout } from '../../admin/layout.tsx';
 import { can } from '../../auth/roles.ts';
 import type { User } from '../../auth/users.ts';
 import type { EditScope } from '../../editor/form.ts';
 import { LIMITS, type Problems, type ScaleValues } from '../forms.ts';
 import type { AdminScale } from '../scales.ts';
-import { adminPath, Breadcrumbs, ConflictNotice, described, errorId, FieldMessage, Notice, ProblemSummary, scalesPath, ScopeNotice, Text, textOf, TextsTable } from './common.tsx';
+import { adminPath, Breadcrumbs, described, errorId, FieldMessage, Notice, scalesPath, Text, TEXT_COLUMNS, textOf, TextsTable } from './common.tsx';
+import { EditForm } from './edit-form.tsx';
 
 type Frame = { ctx: PageContext; user: User; csrfToken: string | undefined };
 
@@ -71,29 +72,17 @@ export function ScalePage(props: Frame & { scale: AdminScale | undefined; values
         ]}
       />
       <h1>{heading}</h1>
-      <ConflictNotice ctx={ctx} current={conflict} />
-      <ScopeNotice ctx={ctx} scope={scope} />
-      {scale && scale.usedBy.length > 0 && <p class="notice">{t('safeguardingAdmin.scale.usedBy', { count: scale.usedBy.length, questionnaires: scale.usedBy.join(', ') })}</p>}
-      <form method="post" action={scale ? scalesPath(locale, scale.key) : scalesPath(locale)} class="safeguarding-admin-form" novalidate>
-        <CsrfField token={csrfToken} />
-        {scale && <input type="hidden" name="version" value={String(conflict ?? scale.version)} />}
-        <input type="hidden" name="rows" value={String(values.options.length)} />
-        <ProblemSummary ctx={ctx} problems={problems} first={{ name: 'name-en' }} />
-        {scale ? (
-          <p>
-            {t('safeguardingAdmin.field.key')}: <code>{scale.key}</code>
-          </p>
-        ) : (
-          <div class="form-field">
-            <label for="key">{t('safeguardingAdmin.field.key')}</label>
-            <input id="key" name="key" type="text" dir="ltr" value={values.key} maxlength={LIMITS.key} required {...described(problems, 'key', ['key-hint'])} />
-            <p class="muted" id="key-hint">
-              {t('safeguardingAdmin.hint.key')}
-            </p>
-            <FieldMessage ctx={ctx} problems={problems} id="key" />
-          </div>
-        )}
-        <TextsTable ctx={ctx} legend={t('safeguardingAdmin.field.name')} columns={[{ name: 'name', label: 'safeguardingAdmin.field.name', max: LIMITS.title }]} values={{ name: values.name }} scope={scope} problems={problems} />
+      <EditForm
+        {...{ ctx, csrfToken, problems, scope, conflict }}
+        action={scale ? scalesPath(locale, scale.key) : scalesPath(locale)}
+        hidden={{ ...(scale ? { version: String(conflict ?? scale.version) } : {}), rows: String(values.options.length) }}
+        first={{ name: 'name-en' }}
+        itemKey={scale?.key}
+        keyValue={values.key}
+        submit={scale ? t('safeguardingAdmin.form.save') : t('safeguardingAdmin.scale.create')}
+        note={scale && scale.usedBy.length > 0 && <p class="notice">{t('safeguardingAdmin.scale.usedBy', { count: scale.usedBy.length, questionnaires: scale.usedBy.join(', ') })}</p>}
+      >
+        <TextsTable ctx={ctx} legend={t('safeguardingAdmin.field.name')} columns={TEXT_COLUMNS.scale} values={values} scope={scope} problems={problems} />
         <h2 id="options-heading">{t('safeguardingAdmin.field.options')}</h2>
         <p class="muted" id="options-hint">
           {t('safeguardingAdmin.hint.options')}
@@ -137,8 +126,7 @@ export function ScalePage(props: Frame & { scale: AdminScale | undefined; values
             </fieldset>
           );
         })}
-        {(scope.all || scope.locales.length > 0) && <button type="submit">{scale ? t('safeguardingAdmin.form.save') : t('safeguardingAdmin.scale.create')}</button>}
-      </form>
+      </EditForm>
     </AdminLayout>
   );
 }
