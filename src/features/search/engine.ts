@@ -54,7 +54,8 @@ export type EngineResult<F extends string, Row> = {
   corrections: Correction[];
 };
 
-function filterOf(def: FacetDef, values: string[] | undefined, range: Range | undefined): RawBuilder<unknown> | undefined {
+/** The SQL condition of one active filter; undefined when the facet is not filtered. */
+export function filterOf(def: FacetDef, values: string[] | undefined, range: Range | undefined): RawBuilder<unknown> | undefined {
   switch (def.kind) {
     case 'array':
       return values?.length ? sql`(${sql.ref(def.column)} && ${values}::text[])` : undefined;
