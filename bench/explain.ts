@@ -1,5 +1,5 @@
 // Where the time of a search goes, on a PostgreSQL server: runs every benchmark query once through
-// searchResources with a Kysely logger that captures each SQL statement and its duration, then
+// the search's SQL statement (sqlFacetedSearch) with a Kysely logger that captures each SQL statement and its duration, then
 // EXPLAIN ANALYZEs the statements of a median and of the slowest search. Reads nothing from src/
 // but its exported functions; the SQL is copied from the log, so it is exactly what the server runs.
 import { writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Tables } from '../src/db/tables.ts';
 import { parseSearchUrl } from '../src/features/library/params.ts';
-import { searchResources, tokenize } from '../src/features/library/search.ts';
+import { RESOURCE_SEARCH, resourceEngineParams, tokenize } from '../src/features/library/search.ts';
+import { sqlFacetedSearch } from '../src/features/search/engine.ts';
 import { apiPath, type SearchQuery } from './corpus.ts';
 
 type Captured = { kind: 'corrections' | 'search' | 'other'; query: CompiledQuery; ms: number };
@@ -63,7 +64,8 @@ export async function explainSearches(url: string, queries: readonly SearchQuery
     const timed: Timed[] = [];
     for (const query of queries) {
       captured = [];
-      const result = await searchResources(db, parseSearchUrl(new URL(`http://127.0.0.1${apiPath(query)}`)), 'en');
+      // The SQL statement (the reference the in-memory search equals), not the in-memory search.
+      const result = await sqlFacetedSearch(db, RESOURCE_SEARCH, resourceEngineParams(parseSearchUrl(new URL(`http://127.0.0.1${apiPath(query)}`))), 'en');
       const statements = captured;
       captured = [];
       // How many resources the text alone matches: what the search has to look at before the filters.

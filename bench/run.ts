@@ -105,7 +105,7 @@ const results: Results = {
       : []),
     `Server: startServer in a child process (bench/serve.ts), LOG_LEVEL=warn, response cache off (ATLAS_CACHE_ENTRIES=0)${runLibrary ? ' except the "(cached)" rows' : ''}; PostgreSQL through the server's pg pool (10 connections).`,
     `Load: autocannon in the benchmark process on the same 2 cores, ${seconds} s per run, request timeout 10 s, ${args['no-gzip'] ? 'no Accept-Encoding' : 'Accept-Encoding: gzip (as browsers send)'}; p50/p95/p99 from every response (timeouts counted at 10 s; requests still running when a run ends are not counted).`,
-    `Every run starts a fresh server process (and, on PostgreSQL, ends the queries a previous run left behind), then warms up for up to ${warmup} s with 2 clients waiting for each answer${runLibrary ? `; cached runs first request each of their ${CACHED_PATHS} URLs once` : ''}.`,
+    `Every run starts a fresh server process (and, on PostgreSQL, ends the queries a previous run left behind), then warms up for up to ${warmup} s with 2 clients waiting for each answer${runLibrary ? `; "engine warm" runs (response cache still off) first request each of the 200 searches once, as a server that has been running would have seen them; cached runs first request each of their ${CACHED_PATHS} URLs once` : ''}.`,
     `After each ${runLibrary ? 'import' : 'data load'}: VACUUM ANALYZE (what autovacuum would soon do), timed separately.`,
     `Code measured (other files change in parallel): ${[
       ...(runLibrary ? ['../src/features/library/search.ts', '../src/db/migrations/001_library.sql'] : []),
@@ -165,15 +165,24 @@ async function withServer<T>(target: BenchDatabase, size: number | string, cache
  * working through requests the load generator gave up on, and the next run would measure that.
  */
 async function loadScenarios(target: BenchDatabase, size: number): Promise<void> {
+  // Modes: a fresh server (cold), the same with every search seen once before the run (the
+  // engine's memory warm, the response cache still off: a server that has been running), and
+  // the response cache on for a few URLs.
+  const modes = [
+    { mode: 'cold', cached: false, label: (scenario: string) => scenario },
+    { mode: 'warm', cached: false, label: (scenario: string) => `${scenario} (engine warm)` },
+    { mode: 'cached', cached: true, label: (scenario: string) => `${scenario} (cached, ${CACHED_PATHS} URLs)` },
+  ] as const;
   for (const [scenario, allPaths] of [['api search', apiPaths], ['search page', pagePaths]] as const) {
-    for (const cached of [false, true]) {
-      for (const c of cached ? [16] : connections) {
+    for (const { mode, cached, label: labelOf } of modes) {
+      for (const c of mode === 'cold' ? connections : [16]) {
         if (isInterrupted()) return;
         const paths = cached ? allPaths.slice(0, CACHED_PATHS) : allPaths;
-        const label = cached ? `${scenario} (cached, ${CACHED_PATHS} URLs)` : scenario;
+        const label = labelOf(scenario);
         const figures = await withServer(target, size, cached, async (url) => {
-          // Warm-up that leaves nothing queued: every URL once when the cache is on, else a few seconds' worth.
-          await prime(url, paths, cached ? { concurrency: 4, headers } : { concurrency: 2, seconds: warmup, headers });
+          // Warm-up that leaves nothing queued: every URL once when the cache or the engine is to be
+          // warm, else a few seconds' worth.
+          await prime(url, paths, mode === 'cold' ? { concurrency: 2, seconds: warmup, headers } : { concurrency: 4, headers });
           loadAverages.push(os.loadavg()[0]!);
           return runLoad({ url, paths, connections: c, seconds, headers });
         });
