@@ -1,7 +1,6 @@
 // Builds the web application from the feature routers. No I/O happens at import time: the caller
 // passes the open database, the config and the logger.
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -14,6 +13,7 @@ import type { AppEnv } from './web/env.ts';
 import { renderError } from './web/render-error.tsx';
 import { HttpError } from './web/errors.ts';
 import { securityHeaders } from './web/security.ts';
+import { compressResponses } from './web/compress.ts';
 import { facetLabels } from './features/taxonomy/store.ts';
 import { homePages } from './features/home/routes.tsx';
 import { libraryPages } from './features/library/routes.tsx';
@@ -59,7 +59,7 @@ export function createApp({ db, config, log }: AppDeps) {
     log.info({ requestId, method: c.req.method, path: withoutSecrets(c.req.path), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
   });
   app.use('*', securityHeaders);
-  app.use('*', compress());
+  app.use('*', compressResponses);
 
   app.get('/assets/:file', (c) => {
     const asset = assetByUrl.get(c.req.path);
