@@ -1,4 +1,5 @@
 import { describe, it } from 'node:test';
+import { zipSync } from 'fflate';
 import assert from 'node:assert/strict';
 import { extractText, MAX_TEXT_CHARS, tidy, UnreadableDocument } from './extract.ts';
 import { detectType, DOCX, PDF } from './storage.ts';
@@ -24,6 +25,15 @@ describe('attachment types and text', () => {
   it('refuses a broken document with a reason', async () => {
     await assert.rejects(extractText(BROKEN_PDF, PDF), (e: unknown) => e instanceof UnreadableDocument && e.reason === 'broken');
     await assert.rejects(extractText(new Uint8Array([80, 75, 3, 4, 0, 0]), DOCX), UnreadableDocument);
+  });
+
+  it('refuses a DOCX that declares far more text than it holds (a zip bomb) before inflating it', async () => {
+    // 8 MB of one letter compresses to a few kilobytes: a ratio no real document has.
+    const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new Uint8Array(8_000_000).fill(65) });
+    assert.ok(bomb.byteLength < 100_000);
+    await assert.rejects(extractText(bomb, DOCX), (e: unknown) => e instanceof UnreadableDocument && e.reason === 'broken');
+    // A real document still reads.
+    assert.match((await extractText(await makeDocx(['Still fine.']), DOCX)).text, /Still fine\./);
   });
 
   it('removes NUL characters and caps the length', () => {

@@ -1,6 +1,7 @@
 // The text of an uploaded document, for the library's search. A document that cannot be read is
 // refused with the reason, before anything is written.
 import mammoth from 'mammoth';
+import { unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DOCX, PDF, type MediaType } from './storage.ts';
 
@@ -52,7 +53,33 @@ async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   }
 }
 
+/**
+ * A DOCX is a ZIP: a few hundred kilobytes can declare gigabytes of XML (a "zip bomb"), which
+ * mammoth would inflate in memory. The central directory's declared sizes are read first (fflate,
+ * inflating nothing) and a document declaring more than this is refused as broken.
+ */
+const DOCX_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+const DOCX_MAX_RATIO = 200;
+
+function assertSaneZip(bytes: Uint8Array): void {
+  let total = 0;
+  let compressed = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        total += file.originalSize;
+        compressed += file.size;
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new UnreadableDocument('broken', { cause: error });
+  }
+  if (total > DOCX_MAX_UNZIPPED_BYTES || total > Math.max(compressed, 1) * DOCX_MAX_RATIO) throw new UnreadableDocument('broken');
+}
+
 async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
+  assertSaneZip(bytes);
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return { text: tidy(result.value), pages: null };

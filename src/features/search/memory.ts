@@ -16,8 +16,13 @@ import { filterOf, type EngineParams, type EngineResult, type FacetCount, type F
 import type { TextQuery } from './words.ts';
 
 const NULL_INT = -2147483648;
-/** Text queries kept per table copy, by the number of matching rows they hold in all. */
+/**
+ * Text queries kept per table copy: at most this many, holding at most this many matching rows in
+ * all (each entry counts as at least 64, its key and query), the least recently used dropped first.
+ */
+const TEXT_CACHE_ENTRIES = 5_000;
 const TEXT_CACHE_ROWS = 2_000_000;
+const ENTRY_OVERHEAD_ROWS = 64;
 /** Result rows (as JSON objects) kept per table copy, the most recently shown. */
 const ROW_CACHE_SIZE = 5_000;
 
@@ -207,12 +212,13 @@ async function textMatch<F extends string>(
 }
 
 function remember(copy: Copy, key: string, entry: TextMatch): void {
+  const weight = (m: TextMatch) => m.rows.length + ENTRY_OVERHEAD_ROWS;
   copy.texts.set(key, entry);
-  copy.textRows += entry.rows.length;
+  copy.textRows += weight(entry);
   for (const [k, old] of copy.texts) {
-    if (copy.textRows <= TEXT_CACHE_ROWS) break;
+    if (copy.textRows <= TEXT_CACHE_ROWS && copy.texts.size <= TEXT_CACHE_ENTRIES) break;
     copy.texts.delete(k);
-    copy.textRows -= old.rows.length;
+    copy.textRows -= weight(old);
   }
 }
 

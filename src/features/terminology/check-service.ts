@@ -10,6 +10,12 @@ import { checkText, type Finding } from './matcher.ts';
 /** Texts up to this length are checked without counting; a typical page or article is far shorter. */
 export const LARGE_TEXT_CHARS = 20_000;
 export const LARGE_CHECK_LIMIT = { bucket: 'terminology-check', max: 30, windowMinutes: 10 } as const;
+/** Reading an uploaded document costs far more than a pasted text: anonymous uploads are limited before. */
+export const UPLOAD_CHECK_LIMIT = { bucket: 'terminology-upload', max: 20, windowMinutes: 10 } as const;
+
+export async function uploadWait(db: Db, signedIn: boolean, clientIp: string): Promise<number> {
+  return signedIn ? 0 : takeRateLimit(db, UPLOAD_CHECK_LIMIT, clientIp);
+}
 
 export type Checked = { lang: Locale; detected: boolean; findings: Finding[] };
 

@@ -27,6 +27,16 @@ describe('terminology words', () => {
     ]);
   });
 
+  it('drops non-joiners that end a word, even a long run of them inside one', () => {
+    assert.deepEqual(words('کودک\u200C\u200C ok'), [
+      { word: 'کودک', start: 0, end: 4 },
+      { word: 'ok', start: 7, end: 9 },
+    ]);
+    // A run of 50,000 non-joiners between two letters is one word, read in linear time.
+    const long = `a${'\u200C'.repeat(50_000)}b\u200C`;
+    assert.deepEqual(words(long), [{ word: long.slice(0, -1), start: 0, end: long.length - 1 }]);
+  });
+
   it('normalises Persian letter shapes and plurals, Arabic short vowels and the Russian ё', () => {
     assert.equal(normalizeWord('كودك‌هاي', 'fa'), 'کودک');
     assert.equal(normalizeWord('کتاب‌ها', 'fa'), 'کتاب');

@@ -8,6 +8,9 @@ import { openForm } from '../../testing/anonymous-browser.ts';
 import { CATALOGS } from '../../i18n/messages.ts';
 import { BROKEN_PDF, makeDocx, makePdf, PNG_BYTES } from '../attachments/test-documents.ts';
 import { MAX_TEXT_CHARS } from './document.ts';
+import { sql } from 'kysely';
+import { takeRateLimit } from '../../web/rate-limit.ts';
+import { UPLOAD_CHECK_LIMIT } from './check-service.ts';
 
 type Fields = Record<string, string | Blob>;
 
@@ -150,6 +153,18 @@ for (const kind of DATABASE_KINDS) {
       const broken = await check('en', { text: '', lang: 'auto', file: new File([BROKEN_PDF], 'broken.pdf') });
       assert.equal(broken.status, 422);
       assert.match(await broken.text(), /This file could not be read/);
+    });
+
+    it('limits anonymous uploads before reading them, answering 429 in the page language', async () => {
+      // This client ('local' without a socket) has used its uploads for the window.
+      for (let i = 0; i < UPLOAD_CHECK_LIMIT.max; i++) await takeRateLimit(t.db, UPLOAD_CHECK_LIMIT, 'local');
+      const res = await check('es', { text: '', lang: 'auto', file: new File([new Blob(['child porn'])], 'draft.txt') });
+      assert.equal(res.status, 429);
+      assert.ok(Number(res.headers.get('retry-after')) > 0);
+      assert.ok((await res.text()).includes(CATALOGS.es['terminology.check.rateLimited']!.split('{')[0]!.trim()));
+      // Pasted text is still checked.
+      assert.equal((await check('es', { text: 'child porn', lang: 'en' })).status, 200);
+      await sql`DELETE FROM rate_limit_events WHERE bucket = ${UPLOAD_CHECK_LIMIT.bucket}`.execute(t.db);
     });
 
     it('refuses a post without the form token', async () => {

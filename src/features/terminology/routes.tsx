@@ -11,7 +11,7 @@ import { GlossaryPage } from './glossary-view.tsx';
 import { EntryPage } from './entry-view.tsx';
 import { CheckPage, type CheckErrors, type CheckForm, type CheckOutcome } from './check-view.tsx';
 import { documentText, MAX_TEXT_CHARS } from './document.ts';
-import { largeCheckWait, runCheck } from './check-service.ts';
+import { largeCheckWait, runCheck, uploadWait } from './check-service.ts';
 
 type C = Context<AppEnv>;
 
@@ -51,6 +51,11 @@ export function terminologyPages() {
     let truncated = false;
     const file = body.file;
     if (file instanceof File && file.size > 0) {
+      const uploadsWait = await uploadWait(db, !!c.var.user, c.var.clientIp);
+      if (uploadsWait > 0) {
+        c.header('Retry-After', String(uploadsWait * 60));
+        return renderCheck(c, { text, lang }, { file: ctx.t('terminology.check.rateLimited', { minutes: uploadsWait }) }, 429);
+      }
       const read = await documentText(new Uint8Array(await file.arrayBuffer()));
       if ('problem' in read) {
         const problem = PROBLEMS[read.problem];

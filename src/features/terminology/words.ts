@@ -10,7 +10,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200C]*/gu;
 export function words(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
-    const raw = m[0].replace(/\u200C+$/u, '');
+    // Trailing non-joiners are not part of the word (a loop: a regex here backtracks quadratically).
+    let end = m[0].length;
+    while (end > 0 && m[0].charCodeAt(end - 1) === 0x200c) end--;
+    const raw = m[0].slice(0, end);
     out.push({ word: raw, start: m.index, end: m.index + raw.length });
   }
   return out;
