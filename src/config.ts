@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   ATLAS_FILES_DIR: z.string().optional(),
   ATLAS_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
   ATLAS_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  ATLAS_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Config = {
@@ -32,6 +33,12 @@ export type Config = {
   sessionHours: number;
   /** Cookies get `Secure` when the public URL is https (the Atlas behind a TLS proxy). */
   secureCookies: boolean;
+  /**
+   * How many reverse proxies stand in front of the Atlas. With N, the client's address is the Nth
+   * entry from the right of X-Forwarded-For (each proxy appends the address it was reached from);
+   * with 0 the header is ignored, since any client could write it.
+   */
+  trustProxyHops: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(e.ATLAS_UPLOAD_MAX_MB * 1024 * 1024),
     sessionHours: e.ATLAS_SESSION_HOURS,
     secureCookies: publicUrl.startsWith('https:'),
+    trustProxyHops: e.ATLAS_TRUST_PROXY,
   };
 }

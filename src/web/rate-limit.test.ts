@@ -2,7 +2,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { DATABASE_KINDS, testDatabase } from '../testing/databases.ts';
-import { takeRateLimit } from './rate-limit.ts';
+import { clientNetwork, takeRateLimit } from './rate-limit.ts';
+
+describe('whom a rate limit counts', () => {
+  it('an IPv4 address, or an IPv6 /64', () => {
+    assert.equal(clientNetwork('203.0.113.5'), '203.0.113.5');
+    assert.equal(clientNetwork('::ffff:203.0.113.5'), '203.0.113.5');
+    assert.equal(clientNetwork('2001:db8:aa:1::1'), '2001:db8:aa:1::/64');
+    assert.equal(clientNetwork('2001:0db8:00aa:0001:ffff:1:2:3'), '2001:db8:aa:1::/64');
+    assert.equal(clientNetwork('2001:db8::5'), '2001:db8:0:0::/64');
+    assert.equal(clientNetwork('::1'), '0:0:0:0::/64');
+  });
+});
 
 for (const kind of DATABASE_KINDS) {
   describe(`public rate limits on ${kind}`, () => {

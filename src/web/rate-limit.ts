@@ -8,7 +8,21 @@ import type { Db } from '../db/connect.ts';
 export type RateLimit = { bucket: string; max: number; windowMinutes: number };
 
 function keyOf(bucket: string, clientIp: string): string {
-  return createHash('sha256').update(`${bucket}\u0000${clientIp}`).digest('base64url').slice(0, 32);
+  return createHash('sha256').update(`${bucket}\u0000${clientNetwork(clientIp)}`).digest('base64url').slice(0, 32);
+}
+
+/**
+ * Whom a limit counts: an IPv4 address, or an IPv6 address's /64 (one subscriber usually holds a
+ * whole /64, so counting single IPv6 addresses would give one client billions of quotas).
+ */
+export function clientNetwork(address: string): string {
+  const ip = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => (g || '0').replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 /**

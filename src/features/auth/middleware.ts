@@ -96,8 +96,18 @@ export function requirePermission(permission: Permission | 'public'): Middleware
 }
 
 function clientIp(c: Context<AppEnv>): string {
-  // Behind a reverse proxy the socket address is the proxy's; X-Forwarded-For is trusted only when
-  // the operator says so (ATLAS_TRUST_PROXY is not implemented yet: the socket address is used).
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  return clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), c.var.config.trustProxyHops);
+}
+
+/**
+ * The client's address: the socket's, or behind `hops` trusted reverse proxies the entry that the
+ * outermost of them appended to X-Forwarded-For (entries further left were written by the client
+ * and prove nothing). Too few entries means a request that bypassed a proxy: the socket's.
+ */
+export function clientAddress(socket: string | undefined, forwardedFor: string | undefined, hops: number): string {
+  const own = socket ?? 'local';
+  if (hops === 0 || !forwardedFor) return own;
+  const entries = forwardedFor.split(',').map((e) => e.trim()).filter(Boolean);
+  return entries.length >= hops ? entries[entries.length - hops]!.slice(0, 64) : own;
 }
