@@ -87,8 +87,8 @@ function localized(cell: Map<string, string>, prefix: string): Record<string, st
   return Object.fromEntries(LOCALES.flatMap((l) => (cell.get(`${prefix}_${l}`) ? [[l, cell.get(`${prefix}_${l}`)!]] : [])));
 }
 
-/** Offset -> 1-based line number. */
-function lineIndex(text: string): (offset: number) => number {
+/** Offset -> 1-based line number (also for the reviews' assessment CSV). */
+export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   return (offset) => {

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import type { Locale } from '../../i18n/locales.ts';
 import { csvCell } from '../library/exports.ts';
 import { ImportFileError } from '../import/read-file.ts';
+import { lineIndex } from '../import/tabular.ts';
 import type { StoredAssessment } from './assessments.ts';
 import { evidenceCell } from './evidence.ts';
 import type { RowProblem } from './problems.ts';
@@ -99,21 +100,5 @@ export function readAssessmentCsv(text: string): { columns: CsvColumn[]; rows: C
       const cells = new Map(columns.map((c, i) => [c as CsvColumn, unguardCell(row.values[i] ?? '')]));
       return { line: row.line, cells, problems };
     }),
-  };
-}
-
-/** Offset -> 1-based line number. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
   };
 }
