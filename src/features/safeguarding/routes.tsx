@@ -32,8 +32,7 @@ async function renderStart(c: C, values: StartValues, errors: StartErrors, statu
   const countries = [...labels.country]
     .map(([code, names]) => ({ code, name: pickText(names, ctx.locale).text || code }))
     .sort((a, b) => collator.compare(a.name, b.name));
-  // The form carries a per-visitor token: this page must never be shared from a cache.
-  c.header('Cache-Control', 'no-store');
+  // formToken() marks the page private, no-store: its per-visitor token is never shared by a cache.
   return c.html(
     <StartPage ctx={ctx} csrfToken={formToken(c)} questionnaires={questionnaires} countries={countries} values={values} errors={errors} waitMinutes={waitMinutes} />,
     status,
